@@ -1,0 +1,111 @@
+/// A section of a record that fits no named field, kept verbatim with its heading.
+public struct ADRSection: Codable, Hashable, Sendable {
+    public var heading: String
+    public var text: String
+    public init(heading: String, text: String) {
+        self.heading = heading
+        self.text = text
+    }
+}
+
+/// `adr.recorded`: a new architecture decision record.
+public struct ADRRecorded: Codable, Hashable, Sendable {
+    public var adr: ADRID
+    /// The display number the writer claimed; a collision is renumbered by the projection.
+    public var number: Int
+    public var title: String
+    public var status: String
+    /// The decision date, `YYYY-MM-DD`.
+    public var date: String
+    public var context: String
+    public var decision: String
+    public var consequences: String
+    public var options: [String]
+    public var tags: [String]
+    public var components: [String]
+    public var sections: [ADRSection]
+
+    public init(
+        adr: ADRID, number: Int, title: String, status: String, date: String,
+        context: String = "", decision: String = "", consequences: String = "",
+        options: [String] = [], tags: [String] = [], components: [String] = [],
+        sections: [ADRSection] = []
+    ) {
+        self.adr = adr
+        self.number = number
+        self.title = title
+        self.status = status
+        self.date = date
+        self.context = context
+        self.decision = decision
+        self.consequences = consequences
+        self.options = options
+        self.tags = tags
+        self.components = components
+        self.sections = sections
+    }
+}
+
+/// `adr.revised`: new values for some fields of a record; absent fields keep their value.
+public struct ADRRevised: Codable, Hashable, Sendable {
+    public var adr: ADRID
+    public var title: String?
+    public var date: String?
+    public var context: String?
+    public var decision: String?
+    public var consequences: String?
+    public var options: [String]?
+    public var tags: [String]?
+    public var components: [String]?
+    public var sections: [ADRSection]?
+
+    public init(adr: ADRID) { self.adr = adr }
+
+    /// Whether the revision changes nothing.
+    public var isEmpty: Bool {
+        title == nil && date == nil && context == nil && decision == nil && consequences == nil
+            && options == nil && tags == nil && components == nil && sections == nil
+    }
+}
+
+/// `adr.status-changed`: a record moves to a new status (a standard word or a team's own).
+public struct ADRStatusChanged: Codable, Hashable, Sendable {
+    public var adr: ADRID
+    public var status: String
+    public var reason: String?
+    public init(adr: ADRID, status: String, reason: String? = nil) {
+        self.adr = adr
+        self.status = status
+        self.reason = reason
+    }
+}
+
+/// `adr.superseded`: record `adr` is replaced by record `by`.
+public struct ADRSuperseded: Codable, Hashable, Sendable {
+    public var adr: ADRID
+    public var by: ADRID
+    public var reason: String?
+    public init(adr: ADRID, by: ADRID, reason: String? = nil) {
+        self.adr = adr
+        self.by = by
+        self.reason = reason
+    }
+}
+
+/// `adr.linked`: a labelled relation from `adr` to `target`, e.g. "Amends" / "Amended by".
+public struct ADRLinked: Codable, Hashable, Sendable {
+    public var adr: ADRID
+    public var label: String
+    public var target: ADRID
+    public var reverseLabel: String?
+    public init(adr: ADRID, label: String, target: ADRID, reverseLabel: String? = nil) {
+        self.adr = adr
+        self.label = label
+        self.target = target
+        self.reverseLabel = reverseLabel
+    }
+    enum CodingKeys: String, CodingKey {
+        case adr, label, target
+        case reverseLabel = "reverse_label"
+    }
+}

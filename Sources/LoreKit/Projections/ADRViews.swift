@@ -1,0 +1,86 @@
+import Foundation
+
+/// One row of `lore adr list`.
+public struct ADRSummary: Sendable, Hashable, Codable {
+    public var id: String
+    public var number: Int
+    public var title: String
+    public var status: String
+    public var date: String
+    public var tags: [String]
+    public var components: [String]
+    public var supersededBy: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, title, status, date, tags, components
+        case supersededBy = "superseded_by"
+    }
+}
+
+/// One step of a record's status history: who, when, why.
+public struct ADRStatusStep: Sendable, Hashable, Codable {
+    public var status: String
+    public var author: String
+    /// When it was recorded (ISO 8601, UTC), from the event's clock.
+    public var at: String
+    public var reason: String?
+    public var event: String
+}
+
+/// A relation seen from one record: `Superseded by ADR-0009 Use Kafka`.
+public struct ADRLinkView: Sendable, Hashable, Codable {
+    public var label: String
+    public var target: String
+    public var number: Int
+    public var title: String
+}
+
+/// Everything `lore adr show` prints about one record.
+public struct ADRRecord: Sendable, Hashable, Codable {
+    public var id: String
+    public var number: Int
+    public var title: String
+    public var status: String
+    public var date: String
+    public var context: String
+    public var decision: String
+    public var consequences: String
+    public var options: [String]
+    public var tags: [String]
+    public var components: [String]
+    public var sections: [ADRSection]
+    public var author: String
+    public var recorded: String
+    public var revisions: Int
+    public var history: [ADRStatusStep]
+    public var links: [ADRLinkView]
+    /// The number this record was created with, when a collision gave it another.
+    public var claimedNumber: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, title, status, date, context, decision, consequences, options, tags, components
+        case sections, author, recorded, revisions, history, links
+        case claimedNumber = "claimed_number"
+    }
+}
+
+/// Which records `lore adr list` shows.
+public struct ADRFilter: Sendable {
+    public var status: String?
+    public var tag: String?
+    public var component: String?
+    public init(status: String? = nil, tag: String? = nil, component: String? = nil) {
+        self.status = status
+        self.tag = tag
+        self.component = component
+    }
+}
+
+extension HLC {
+    /// The wall-clock part as ISO 8601 in UTC, to the second.
+    public var iso8601: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: Double(wallMillis) / 1000))
+    }
+}

@@ -1,0 +1,138 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// A view folded from the log in projection order. Every projection is a pure function of
+/// the events it has seen, so a rebuild gives the same bytes on every replica.
+protocol Projection {
+    /// The projection's tables, each with the columns that order its rows for the digest.
+    static var tables: [ProjectionTable] { get }
+    /// Creates the tables (inside a migration).
+    static func createTables(_ db: Database) throws
+    /// Applies one event; events of kinds the projection ignores are no-ops.
+    static func apply(_ event: StoredEvent, payload: EventPayload, _ db: Database) throws
+}
+
+/// A projection table and the order in which its rows enter the digest.
+struct ProjectionTable {
+    var name: String
+    var orderBy: String
+}
+
+/// Runs the projections: incrementally on append, from scratch on rebuild.
+enum Projector {
+    static var projections: [any Projection.Type] { [ADRProjection.self] }
+
+    /// Creates the checkpoint and every projection's tables.
+    static func createTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE projection_checkpoint (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    hlc INTEGER NOT NULL,
+                    replica TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    event BLOB NOT NULL
+                ) STRICT;
+                """)
+        for projection in projections { try projection.createTables(db) }
+    }
+
+    /// Projects a just-stored event: applied directly when it sorts after the checkpoint,
+    /// otherwise the projections are rebuilt so the fold stays in order.
+    static func project(_ stored: StoredEvent, payload: EventPayload?, _ db: Database) throws {
+        let key = OrderKey(stored.event)
+        if let checkpoint = try checkpoint(db), !(checkpoint < key) {
+            try rebuild(db)
+            return
+        }
+        if let payload {
+            for projection in projections { try projection.apply(stored, payload: payload, db) }
+        }
+        try setCheckpoint(key, db)
+    }
+
+    /// Empties every projection and folds the whole log again, in order.
+    static func rebuild(_ db: Database) throws {
+        for projection in projections {
+            for table in projection.tables { try db.execute(sql: "DELETE FROM \(table.name)") }
+        }
+        try db.execute(sql: "DELETE FROM projection_checkpoint")
+        var lastKey: OrderKey?
+        try EventLog.forEach(db) { stored in
+            if let payload = try? stored.event.decodedPayload() {
+                for projection in projections { try projection.apply(stored, payload: payload, db) }
+            }
+            lastKey = OrderKey(stored.event)
+        }
+        if let lastKey { try setCheckpoint(lastKey, db) }
+    }
+
+    /// SHA-256 over every projection row in a fixed order: equal digests mean equal views.
+    static func digest(_ db: Database) throws -> String {
+        var hasher = SHA256()
+        for projection in projections {
+            for table in projection.tables {
+                hasher.update(data: Data("table \(table.name)\n".utf8))
+                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.orderBy)")
+                while let row = try rows.next() {
+                    for value in row.databaseValues { hasher.update(data: digestBytes(value)) }
+                    hasher.update(data: Data([0x0a]))
+                }
+            }
+        }
+        return Data(hasher.finalize()).hexString
+    }
+
+    private static func digestBytes(_ value: DatabaseValue) -> Data {
+        switch value.storage {
+        case .null: return Data("n;".utf8)
+        case .int64(let int): return Data("i\(int);".utf8)
+        case .double(let double): return Data("d\(double.bitPattern);".utf8)
+        case .string(let string):
+            let bytes = Data(string.utf8)
+            return Data("s\(bytes.count):".utf8) + bytes
+        case .blob(let blob): return Data("b\(blob.count):".utf8) + blob
+        }
+    }
+
+    private static func checkpoint(_ db: Database) throws -> OrderKey? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT hlc, replica, seq, event FROM projection_checkpoint")
+        else { return nil }
+        return OrderKey(hlc: row["hlc"], replica: row["replica"], seq: row["seq"], id: row["event"])
+    }
+
+    private static func setCheckpoint(_ key: OrderKey, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO projection_checkpoint (id, hlc, replica, seq, event) VALUES (1, ?, ?, ?, ?)",
+            arguments: [key.hlc, key.replica, key.seq, key.id])
+    }
+}
+
+/// An event's place in the projection order: (hlc, replica, seq, id).
+struct OrderKey: Comparable {
+    var hlc: Int64
+    var replica: String
+    var seq: Int64
+    var id: Data
+
+    init(hlc: Int64, replica: String, seq: Int64, id: Data) {
+        self.hlc = hlc
+        self.replica = replica
+        self.seq = seq
+        self.id = id
+    }
+
+    init(_ event: Event) {
+        self.init(
+            hlc: event.header.hlc.packed, replica: event.header.replica.rawValue, seq: event.header.seq,
+            id: event.id.bytes)
+    }
+
+    static func < (a: OrderKey, b: OrderKey) -> Bool {
+        if a.hlc != b.hlc { return a.hlc < b.hlc }
+        if a.replica != b.replica { return a.replica < b.replica }
+        if a.seq != b.seq { return a.seq < b.seq }
+        return a.id.lexicographicallyPrecedes(b.id)
+    }
+}

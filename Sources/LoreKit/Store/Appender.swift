@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// Appends events inside one write transaction: signs them as the local replica, chains
+/// them, stamps the hybrid logical clock, stores them and brings the projections along.
+final class Appender {
+    private let store: Store
+    private var key: SigningKey?
+    private var info: StoreInfo?
+    private var last: (seq: Int64, id: EventID?) = (0, nil)
+    private var clock = HLC.zero
+    private(set) var appended: [Event] = []
+
+    init(store: Store) { self.store = store }
+
+    /// Appends one event written by the local replica.
+    ///
+    /// - Parameters:
+    ///   - stream: the stream the event belongs to, e.g. `adr/<uuid>`.
+    ///   - payload: the typed payload.
+    ///   - deps: the register heads this write saw.
+    ///   - author: overrides the store's author for this event.
+    /// - Returns: the stored event.
+    @discardableResult
+    func append(
+        stream: String, payload: EventPayload, deps: [EventID] = [], author: String? = nil, _ db: Database
+    ) throws -> Event {
+        let key = try localKey(db)
+        guard let info else { preconditionFailure("localKey sets info") }
+        return try appendSigned(
+            stream: stream, payload: payload, deps: deps, author: author ?? info.author, key: key,
+            storeID: info.id, db)
+    }
+
+    /// Records a new replica's `key.enrolled` event as the first of its chain.
+    func enroll(key: SigningKey, _ db: Database) throws {
+        let info = try StoreMetadata.info(db)
+        self.key = key
+        self.info = info
+        last = (0, nil)
+        clock = try EventLog.maxClock(db)
+        let payload = EventPayload.keyEnrolled(
+            KeyEnrolled(replica: key.replica.rawValue, site: info.site, author: info.author))
+        try appendSigned(
+            stream: "replica/\(key.replica.rawValue)", payload: payload, deps: [], author: info.author,
+            key: key, storeID: info.id, db)
+    }
+
+    /// Ends the write: nothing left to do today but kept as the one place for it.
+    func finish(_ db: Database) throws {}
+
+    @discardableResult
+    private func appendSigned(
+        stream: String, payload: EventPayload, deps: [EventID], author: String, key: SigningKey,
+        storeID: StoreID, _ db: Database
+    ) throws -> Event {
+        let env = store.environment
+        clock = clock.tick(nowMillis: env.nowMillis)
+        let event = try Event.make(
+            store: storeID, seq: last.seq + 1, prev: last.id, hlc: clock, author: author, stream: stream,
+            deps: deps, payload: payload, salt: env.randomBytes(16), key: key)
+        let pos = try EventLog.insert(event, db)
+        last = (event.header.seq, event.id)
+        try Projector.project(StoredEvent(pos: pos, event: event), payload: payload, db)
+        appended.append(event)
+        return event
+    }
+
+    /// The local replica's key. A store whose key is not on this machine (copied or
+    /// restored) becomes a new replica rather than extend a chain it cannot prove it owns.
+    private func localKey(_ db: Database) throws -> SigningKey {
+        if let key { return key }
+        var info = try StoreMetadata.info(db)
+        if let key = try store.keyRing.key(for: info.replica) {
+            self.key = key
+            self.info = info
+            if let head = try EventLog.head(of: info.replica, db) { last = (head.seq, head.id) }
+            clock = try EventLog.maxClock(db)
+            return key
+        }
+        let key = try store.keyRing.createKey()
+        try StoreMetadata.set([.replica: key.replica.rawValue], in: db)
+        info.replica = key.replica
+        try enroll(key: key, db)
+        return key
+    }
+}

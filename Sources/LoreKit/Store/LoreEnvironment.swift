@@ -1,0 +1,35 @@
+public import Foundation
+
+/// The outside world a store reads: the clock, id generation and randomness.
+///
+/// Injected so tests are deterministic; ``live`` uses the system.
+public struct LoreEnvironment: Sendable {
+    /// The wall clock.
+    public var now: @Sendable () -> Date
+    /// A fresh UUID for new records.
+    public var newUUID: @Sendable () -> UUID
+    /// `count` random bytes (salts).
+    public var randomBytes: @Sendable (Int) -> Data
+
+    public init(
+        now: @escaping @Sendable () -> Date,
+        newUUID: @escaping @Sendable () -> UUID,
+        randomBytes: @escaping @Sendable (Int) -> Data
+    ) {
+        self.now = now
+        self.newUUID = newUUID
+        self.randomBytes = randomBytes
+    }
+
+    /// The system clock, random UUIDs and the system random generator.
+    public static let live = LoreEnvironment(
+        now: { Date() },
+        newUUID: { UUID() },
+        randomBytes: { count in
+            var generator = SystemRandomNumberGenerator()
+            return Data((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        })
+
+    /// The wall clock in milliseconds since 1970.
+    public var nowMillis: Int64 { Int64((now().timeIntervalSince1970 * 1000).rounded(.down)) }
+}

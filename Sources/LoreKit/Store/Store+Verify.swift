@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+
+/// One thing `lore verify` found wrong.
+public struct VerifyProblem: Sendable, Hashable, Codable {
+    /// The event's id as stored (hex), when the problem is about one event.
+    public var event: String?
+    public var replica: String?
+    public var seq: Int64?
+    public var message: String
+}
+
+/// What `lore verify` checked and found.
+public struct VerifyReport: Sendable, Hashable, Codable {
+    public var events: Int
+    public var replicas: Int
+    public var redacted: Int
+    public var liveDigest: String
+    public var rebuiltDigest: String
+    public var problems: [VerifyProblem]
+    public var ok: Bool { problems.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case events, replicas, redacted, problems
+        case liveDigest = "live_digest"
+        case rebuiltDigest = "rebuilt_digest"
+    }
+}
+
+/// The live projections' digest next to a fresh rebuild's.
+public struct ProjectionCheck: Sendable, Hashable, Codable {
+    public var live: String
+    public var rebuilt: String
+    public var events: Int
+    public var matches: Bool { live == rebuilt }
+}
+
+extension Store {
+    /// Recomputes every id, chain link, payload hash and signature, and compares the
+    /// projections with a fresh rebuild. Changes nothing.
+    public func verify() throws -> VerifyReport {
+        var problems: [VerifyProblem] = []
+        let (events, replicas, redacted) = try read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            if integrity != ["ok"] {
+                problems.append(
+                    VerifyProblem(message: "the database file is damaged: \(integrity.prefix(3).joined(separator: "; "))"))
+            }
+            return try LogVerifier.check(storeID: try StoreMetadata.info(db).id, db, into: &problems)
+        }
+        var check = ProjectionCheck(live: "", rebuilt: "", events: events)
+        do {
+            check = try checkProjections()
+            if !check.matches {
+                problems.append(
+                    VerifyProblem(
+                        message: "the projections differ from a rebuild of the log (live \(check.live.prefix(12)), "
+                            + "rebuilt \(check.rebuilt.prefix(12))); run `lore rebuild`"))
+            }
+        } catch {
+            problems.append(VerifyProblem(message: "the projections cannot be rebuilt: \(error.localizedDescription)"))
+        }
+        return VerifyReport(
+            events: events, replicas: replicas, redacted: redacted, liveDigest: check.live,
+            rebuiltDigest: check.rebuilt, problems: problems)
+    }
+
+    /// Compares the live projections with a rebuild done in a savepoint that is rolled back.
+    public func checkProjections() throws -> ProjectionCheck {
+        try StoreErrors.mapping(path: location.database.path) {
+            try queue.write { db in
+                let live = try Projector.digest(db)
+                var rebuilt = ""
+                try db.inSavepoint {
+                    try Projector.rebuild(db)
+                    rebuilt = try Projector.digest(db)
+                    return .rollback
+                }
+                return ProjectionCheck(live: live, rebuilt: rebuilt, events: try EventLog.count(db))
+            }
+        }
+    }
+
+    /// Empties the projections and folds the whole log again, in one transaction.
+    ///
+    /// - Returns: the digest of the rebuilt projections.
+    @discardableResult
+    public func rebuild() throws -> ProjectionCheck {
+        try StoreErrors.mapping(path: location.database.path) {
+            try queue.write { db in
+                let live = try Projector.digest(db)
+                try Projector.rebuild(db)
+                return ProjectionCheck(live: live, rebuilt: try Projector.digest(db), events: try EventLog.count(db))
+            }
+        }
+    }
+}
+
+/// The per-event checks of `lore verify`, over rows exactly as stored.
+enum LogVerifier {
+    /// Checks every row; returns (events, replicas, redacted payloads).
+    static func check(storeID: StoreID, _ db: Database, into problems: inout [VerifyProblem]) throws
+        -> (Int, Int, Int)
+    {
+        var count = 0
+        var redacted = 0
+        var heads: [String: (seq: Int64, id: Data)] = [:]
+        try EventLog.forEachRaw(db) { row in
+            count += 1
+            func report(_ message: String) {
+                problems.append(
+                    VerifyProblem(event: row.id.hexString, replica: row.replica, seq: row.seq, message: message))
+            }
+            let expectedPrev = heads[row.replica]
+            heads[row.replica] = (row.seq, row.id)
+            guard let id = EventID(bytes: row.id), EventID(digestOf: row.body) == id else {
+                return report("the id does not match the body's SHA-256: the body or the id was altered")
+            }
+            guard let body = try? EventBody.decode(row.body) else { return report("the body is not a valid event body") }
+            if body.replica.rawValue != row.replica || body.seq != row.seq || body.hlc.packed != row.hlc
+                || body.kindName != row.kind || body.stream != row.stream
+            {
+                report("the indexed columns (replica, seq, clock, kind, stream) differ from the signed body")
+            }
+            if body.store != storeID { report("the event belongs to store \(body.store), not \(storeID)") }
+            if !body.replica.verifies(row.sig, of: Event.signingMessage(for: id)) {
+                report("the signature does not verify against replica \(body.replica.short)")
+            }
+            switch (row.hasPayloadRow, row.payload, row.salt) {
+            case (false, _, _): report("the payload row is missing")
+            case (true, nil, _): redacted += 1
+            case (true, let payload?, let salt?):
+                if Event.payloadHash(salt: salt, payload: payload) != body.payloadHash {
+                    report("the payload does not match payload_hash: the payload was altered")
+                }
+            case (true, _, nil): report("the payload has no salt")
+            }
+            let wanted: (Int64, EventID?) = expectedPrev.map { ($0.seq + 1, EventID(bytes: $0.id)) } ?? (1, nil)
+            if let expectedPrev, expectedPrev.seq == body.seq {
+                report("fork: a second event with seq \(body.seq) in this replica's chain")
+            } else if body.seq != wanted.0 {
+                report("the chain jumps from seq \(wanted.0 - 1) to \(body.seq): events are missing")
+            } else if body.prev != wanted.1 {
+                report("prev does not link to the replica's previous event")
+            }
+        }
+        return (count, heads.count, redacted)
+    }
+}

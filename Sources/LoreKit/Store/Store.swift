@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// What a store knows about itself: its id and name, and the local replica writing to it.
+public struct StoreInfo: Sendable, Hashable {
+    public var id: StoreID
+    public var name: String
+    public var replica: ReplicaID
+    public var site: String
+    public var author: String
+}
+
+/// An open lore store: the append-only event log and its projections in one SQLite file.
+public final class Store: Sendable {
+    public let location: StoreLocation
+    public let environment: LoreEnvironment
+    let keyRing: KeyRing
+    let queue: DatabaseQueue
+
+    init(location: StoreLocation, keyRing: KeyRing, environment: LoreEnvironment) throws {
+        self.location = location
+        self.keyRing = keyRing
+        self.environment = environment
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // WAL with synchronous=FULL: a committed append survives power loss.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let path = location.database.path
+        queue = try StoreErrors.mapping(path: path) {
+            try DatabaseQueue(path: path, configuration: config)
+        }
+        try StoreErrors.mapping(path: path) {
+            let migrator = StoreMigrations.migrator
+            if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) {
+                throw StoreError.newerSchema(path)
+            }
+            try migrator.migrate(queue)
+        }
+    }
+
+    /// Opens an existing store.
+    ///
+    /// - Throws: ``StoreError`` when the folder holds no store, the file is damaged, or a
+    ///   newer lore wrote it.
+    public static func open(
+        _ location: StoreLocation, keyRing: KeyRing, environment: LoreEnvironment = .live
+    ) throws -> Store {
+        guard FileManager.default.fileExists(atPath: location.database.path) else {
+            throw StoreError.notAStore(location.folder.path)
+        }
+        let store = try Store(location: location, keyRing: keyRing, environment: environment)
+        _ = try store.info()
+        return store
+    }
+
+    /// Creates a new store with a new replica key and records the replica's enrolment.
+    ///
+    /// - Parameters:
+    ///   - name: the knowledge base's human name.
+    ///   - site: this site's name, shown to other sites.
+    ///   - author: `Name <email>` written into every event from here.
+    /// - Throws: ``StoreError/alreadyExists(_:)`` when a store is already there.
+    public static func create(
+        _ location: StoreLocation, name: String, site: String, author: String,
+        keyRing: KeyRing, environment: LoreEnvironment = .live
+    ) throws -> Store {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: location.database.path) {
+            throw StoreError.alreadyExists(location.folder.path)
+        }
+        let createdFolder = !fm.fileExists(atPath: location.folder.path)
+        do {
+            try fm.createDirectory(at: location.folder, withIntermediateDirectories: true)
+            let key = try keyRing.createKey()
+            let store = try Store(location: location, keyRing: keyRing, environment: environment)
+            let storeID = StoreID(environment.newUUID().uuidString.lowercased())
+            try store.write { db, appender in
+                try StoreMetadata.set(
+                    [
+                        .storeID: storeID.rawValue, .name: name, .replica: key.replica.rawValue,
+                        .site: site, .author: author,
+                    ], in: db)
+                try appender.enroll(key: key, db)
+            }
+            return store
+        } catch {
+            if createdFolder { try? fm.removeItem(at: location.folder) }
+            throw error
+        }
+    }
+
+    /// The store's id, name and local replica.
+    public func info() throws -> StoreInfo {
+        try read { db in try StoreMetadata.info(db) }
+    }
+
+    /// Runs read-only work in a consistent snapshot, turning SQLite failures into ``StoreError``.
+    func read<T>(_ work: (Database) throws -> T) throws -> T {
+        try StoreErrors.mapping(path: location.database.path) { try queue.read(work) }
+    }
+
+    /// Runs a write as one immediate transaction: every event it appends, the projections and
+    /// their checkpoint commit together or not at all.
+    func write<T>(_ work: (Database, Appender) throws -> T) throws -> T {
+        try StoreErrors.mapping(path: location.database.path) {
+            try queue.write { db in
+                let appender = Appender(store: self)
+                let result = try work(db, appender)
+                try appender.finish(db)
+                return result
+            }
+        }
+    }
+}
