@@ -1,0 +1,41 @@
+import ArgumentParser
+import LoreKit
+
+extension Lore {
+    /// `lore log`: the raw event log in projection order.
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the events of the log, oldest first.")
+
+        @Option(help: "Only events of this stream, e.g. adr/<id>.")
+        var stream: String?
+        @Option(help: "Only events of this kind, e.g. adr.recorded.")
+        var kind: String?
+        @OptionGroup var format: ListFormatOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            if let kind, EventKind(rawValue: kind) == nil {
+                throw ValidationError(
+                    "'\(kind)' is not an event kind; expected one of: "
+                        + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+
+        func run() throws {
+            let events = try storeOptions.open().events(EventFilter(stream: stream, kind: kind))
+            if format.format == .json {
+                print("[" + events.map { $0.event.jsonRecord() }.joined(separator: ",\n") + "]")
+                return
+            }
+            Output.table(
+                ["RECORDED", "REPLICA", "SEQ", "KIND", "STREAM", "AUTHOR", "ID"],
+                events.map { stored in
+                    let h = stored.event.header
+                    return [
+                        h.hlc.iso8601, h.replica.short, "\(h.seq)", h.kindName, h.stream, h.author,
+                        stored.event.id.short,
+                    ]
+                })
+        }
+    }
+}
