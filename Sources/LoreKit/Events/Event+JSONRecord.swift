@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension Event {
     /// The event as one JSON object, the form `lore log --format json` prints and bundle

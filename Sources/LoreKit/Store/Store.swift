@@ -22,10 +22,11 @@ public final class Store: Sendable {
         self.keyRing = keyRing
         self.environment = environment
         var config = Configuration()
-        config.journalMode = .wal
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             // WAL with synchronous=FULL: a committed append survives power loss.
+            // (GRDB's own WAL setup would choose NORMAL, so it is done here instead.)
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let path = location.database.path

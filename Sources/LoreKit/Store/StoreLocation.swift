@@ -12,6 +12,9 @@ public struct StoreLocation: Sendable, Hashable {
 
     public init(folder: URL) { self.folder = folder.standardizedFileURL }
 
+    public static func == (a: StoreLocation, b: StoreLocation) -> Bool { a.folder.path == b.folder.path }
+    public func hash(into hasher: inout Hasher) { hasher.combine(folder.path) }
+
     /// The SQLite database file.
     public var database: URL { folder.appendingPathComponent(Self.databaseName) }
 
