@@ -6,7 +6,8 @@ import Foundation
 struct Lore: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lore",
-        abstract: "Keep the why behind your systems: decisions, context and ownership, in a tamper-evident log.",
+        abstract:
+            "Keep the why behind your systems: decisions, context and ownership, in a tamper-evident log.",
         version: "0.1.0",
         subcommands: [Init.self, ADR.self, Log.self, Verify.self, Rebuild.self, Stats.self]
     )

@@ -88,7 +88,8 @@ public enum ADRInput {
     /// one line, kept as typed.
     public static func status(_ raw: String) throws -> String {
         let word = raw.trimmingCharacters(in: .whitespaces)
-        if let standard = ADRStatus.standard.first(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
+        if let standard = ADRStatus.standard.first(where: { $0.caseInsensitiveCompare(word) == .orderedSame })
+        {
             return standard
         }
         guard !word.isEmpty, word.count <= 80, !word.contains(where: \.isNewline) else {
@@ -109,7 +110,9 @@ public enum ADRInput {
     /// Tags and component names: trimmed, empty ones dropped, duplicates removed, order kept.
     public static func names(_ raw: [String]) -> [String] {
         var seen = Set<String>()
-        return raw.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        return raw.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty && seen.insert($0).inserted
+        }
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

@@ -26,7 +26,8 @@ public enum ADRError: LocalizedError, Equatable {
         case .badDate(let value): "'\(value)' is not a date; expected YYYY-MM-DD, e.g. 2024-03-14"
         case .badStatus(let value, let expected):
             "'\(value)' is not a status here; expected one of: \(expected.joined(separator: ", "))"
-        case .badLabel(let value): "'\(value)' is not a link label; give a short one-line label such as Amends"
+        case .badLabel(let value):
+            "'\(value)' is not a link label; give a short one-line label such as Amends"
         case .supersedesItself(let ref): "\(ref) cannot supersede itself"
         case .supersedeCycle(let old, let new):
             "\(new) cannot supersede \(old): \(old) already supersedes \(new) (directly or through others)"

@@ -24,7 +24,8 @@ enum ADRReference {
         case 1: return matches[0].0
         default:
             throw ADRError.ambiguous(
-                ref, candidates: matches.map { "\(ADRNumber.display($0.1)) \($0.2) (\($0.0.rawValue.prefix(8)))" })
+                ref,
+                candidates: matches.map { "\(ADRNumber.display($0.1)) \($0.2) (\($0.0.rawValue.prefix(8)))" })
         }
     }
 

@@ -18,7 +18,8 @@ extension Store {
             let payload = ADRRecorded(
                 adr: adr, number: try ADRQueries.nextNumber(db), title: title, status: status, date: date,
                 context: draft.context, decision: draft.decision, consequences: draft.consequences,
-                options: draft.options, tags: ADRInput.names(draft.tags), components: ADRInput.names(draft.components),
+                options: draft.options, tags: ADRInput.names(draft.tags),
+                components: ADRInput.names(draft.components),
                 sections: draft.sections)
             try appender.append(stream: adr.stream, payload: .adrRecorded(payload), db)
             if let old { try supersede(old, by: adr, reason: nil, appender, db) }
@@ -35,7 +36,8 @@ extension Store {
         return try write { db, appender in
             let adr = try ADRReference.resolve(ref, db)
             try appender.append(
-                stream: adr.stream, payload: .adrStatusChanged(ADRStatusChanged(adr: adr, status: word, reason: reason)),
+                stream: adr.stream,
+                payload: .adrStatusChanged(ADRStatusChanged(adr: adr, status: word, reason: reason)),
                 db)
             return try ADRReference.record(adr, db)
         }
@@ -56,7 +58,8 @@ extension Store {
 
     /// Links `ref` to `targetRef` with a label, and the target back with `reverseLabel`.
     @discardableResult
-    public func linkADR(_ ref: String, _ label: String, _ targetRef: String, reverseLabel: String? = nil) throws
+    public func linkADR(_ ref: String, _ label: String, _ targetRef: String, reverseLabel: String? = nil)
+        throws
         -> ADRRecord
     {
         let label = try ADRInput.label(label)
@@ -88,7 +91,9 @@ extension Store {
             payload.decision = changes.decision.flatMap { $0 == current.decision ? nil : $0 }
             payload.consequences = changes.consequences.flatMap { $0 == current.consequences ? nil : $0 }
             payload.options = changes.options.flatMap { $0 == current.options ? nil : $0 }
-            payload.tags = changes.tags.map(ADRInput.names).flatMap { Set($0) == Set(current.tags) ? nil : $0 }
+            payload.tags = changes.tags.map(ADRInput.names).flatMap {
+                Set($0) == Set(current.tags) ? nil : $0
+            }
             payload.components = changes.components.map(ADRInput.names)
                 .flatMap { Set($0) == Set(current.components) ? nil : $0 }
             guard !payload.isEmpty else { throw ADRError.nothingToRevise }
@@ -106,13 +111,16 @@ extension Store {
         var seen: Set<ADRID> = [new]
         var cursor = new
         while let (next, _) = try ADRQueries.successor(of: cursor, db), seen.insert(next).inserted {
-            if next == old { throw ADRError.supersedeCycle(old: oldLabel, new: try ADRReference.label(new, db)) }
+            if next == old {
+                throw ADRError.supersedeCycle(old: oldLabel, new: try ADRReference.label(new, db))
+            }
             cursor = next
         }
         // The successor of `old` is a register: name the head this write saw.
         let deps = try ADRQueries.successor(of: old, db).map { [$0.1] } ?? []
         try appender.append(
-            stream: old.stream, payload: .adrSuperseded(ADRSuperseded(adr: old, by: new, reason: reason)), deps: deps,
+            stream: old.stream, payload: .adrSuperseded(ADRSuperseded(adr: old, by: new, reason: reason)),
+            deps: deps,
             db)
     }
 }

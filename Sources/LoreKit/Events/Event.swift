@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// A stored event: exact body bytes, its id, the payload beside it and the signature.
 public struct Event: Sendable, Hashable {
@@ -41,7 +41,8 @@ public struct Event: Sendable, Hashable {
         let body = header.encoded()
         let id = EventID(digestOf: body)
         let signature = try key.sign(signingMessage(for: id))
-        return Event(id: id, body: body, header: header, payload: payloadBytes, salt: salt, signature: signature)
+        return Event(
+            id: id, body: body, header: header, payload: payloadBytes, salt: salt, signature: signature)
     }
 
     /// SHA-256(salt ‖ payload), hex.

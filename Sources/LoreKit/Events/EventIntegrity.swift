@@ -38,6 +38,7 @@ public enum EventIntegrity {
 extension Event {
     /// The problems ``EventIntegrity/check(id:body:signature:salt:payload:)`` finds in this event.
     public var integrityProblems: [String] {
-        EventIntegrity.check(id: id.bytes, body: body, signature: signature, salt: salt, payload: payload).problems
+        EventIntegrity.check(id: id.bytes, body: body, signature: signature, salt: salt, payload: payload)
+            .problems
     }
 }

@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// A replica's Ed25519 private key. The replica id is its public key.
 public struct SigningKey: Sendable {

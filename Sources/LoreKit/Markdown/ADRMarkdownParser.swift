@@ -18,7 +18,8 @@ public struct ParsedADR: Sendable, Hashable {
 
     /// Whether the file said nothing beyond a title.
     public var hasBody: Bool {
-        !context.isEmpty || !decision.isEmpty || !consequences.isEmpty || !options.isEmpty || !sections.isEmpty
+        !context.isEmpty || !decision.isEmpty || !consequences.isEmpty || !options.isEmpty
+            || !sections.isEmpty
     }
 }
 
@@ -32,7 +33,8 @@ public enum ADRMarkdownParser {
             String($0.hasSuffix("\r") ? $0.dropLast() : $0)
         }
         if lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-            let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+            let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }
+            )
         {
             frontMatter(Array(lines[1..<end]), into: &result)
             lines = Array(lines[(end + 1)...])
@@ -126,8 +128,10 @@ public enum ADRMarkdownParser {
             case "status": result.status = value
             case "date": result.date = value
             case "tags":
-                result.tags = value.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",")
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                result.tags = value.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(
+                    separator: ","
+                )
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             case "title": if result.title.isEmpty { result.title = value }
             default:
                 if !value.isEmpty { result.sections.append(ADRSection(heading: key, text: value)) }
@@ -162,8 +166,12 @@ public enum ADRMarkdownParser {
 
     private static func trimBlankLines(_ lines: [some StringProtocol]) -> String {
         var slice = lines.map { String($0) }[...]
-        while let first = slice.first, first.trimmingCharacters(in: .whitespaces).isEmpty { slice = slice.dropFirst() }
-        while let last = slice.last, last.trimmingCharacters(in: .whitespaces).isEmpty { slice = slice.dropLast() }
+        while let first = slice.first, first.trimmingCharacters(in: .whitespaces).isEmpty {
+            slice = slice.dropFirst()
+        }
+        while let last = slice.last, last.trimmingCharacters(in: .whitespaces).isEmpty {
+            slice = slice.dropLast()
+        }
         return slice.joined(separator: "\n")
     }
 }

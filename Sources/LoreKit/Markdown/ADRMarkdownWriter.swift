@@ -42,12 +42,16 @@ public enum ADRMarkdownWriter {
             out += "\n## Considered Options\n\n" + record.options.map { "* \($0)\n" }.joined()
         }
         for section in record.sections {
-            out += section.heading.isEmpty ? "\n\(section.text)\n" : "\n## \(section.heading)\n\n\(section.text)\n"
+            out +=
+                section.heading.isEmpty
+                ? "\n\(section.text)\n" : "\n## \(section.heading)\n\n\(section.text)\n"
         }
         if !record.tags.isEmpty || !record.components.isEmpty {
             out += "\n## Metadata\n\n"
             if !record.tags.isEmpty { out += "* Tags: \(record.tags.joined(separator: ", "))\n" }
-            if !record.components.isEmpty { out += "* Components: \(record.components.joined(separator: ", "))\n" }
+            if !record.components.isEmpty {
+                out += "* Components: \(record.components.joined(separator: ", "))\n"
+            }
         }
         out += "\n## Status History\n\n"
         for step in record.history {

@@ -85,7 +85,8 @@ enum ADRProjection: Projection {
     private static func record(_ p: ADRRecorded, _ event: Event, _ db: Database) throws {
         guard !(try exists(p.adr, db)) else { return }
         var number = p.number
-        let taken = try Bool.fetchOne(db, sql: "SELECT 1 FROM adrs WHERE number = ?", arguments: [number]) ?? false
+        let taken =
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM adrs WHERE number = ?", arguments: [number]) ?? false
         if taken || number < 1 {
             number = (try Int.fetchOne(db, sql: "SELECT max(number) FROM adrs") ?? 0) + 1
             try db.execute(
@@ -101,7 +102,8 @@ enum ADRProjection: Projection {
                 """,
             arguments: [
                 p.adr.rawValue, number, p.title, p.status, p.date, p.context, p.decision, p.consequences,
-                try JSONColumn.encode(p.options), try JSONColumn.encode(p.sections), event.header.author, hlc, hlc,
+                try JSONColumn.encode(p.options), try JSONColumn.encode(p.sections), event.header.author, hlc,
+                hlc,
             ])
         try replaceSet("adr_tags", "tag", p.adr, p.tags, db)
         try replaceSet("adr_components", "component", p.adr, p.components, db)
@@ -127,21 +129,27 @@ enum ADRProjection: Projection {
         assignments.append("updated_hlc = ?")
         assignments.append("revisions = revisions + 1")
         arguments += [event.header.hlc.packed, p.adr.rawValue]
-        try db.execute(sql: "UPDATE adrs SET \(assignments.joined(separator: ", ")) WHERE adr = ?", arguments: arguments)
+        try db.execute(
+            sql: "UPDATE adrs SET \(assignments.joined(separator: ", ")) WHERE adr = ?", arguments: arguments)
         if let tags = p.tags { try replaceSet("adr_tags", "tag", p.adr, tags, db) }
-        if let components = p.components { try replaceSet("adr_components", "component", p.adr, components, db) }
+        if let components = p.components {
+            try replaceSet("adr_components", "component", p.adr, components, db)
+        }
     }
 
     private static func supersede(_ p: ADRSuperseded, _ event: Event, _ db: Database) throws {
         guard try exists(p.adr, db), try exists(p.by, db), p.adr != p.by else { return }
         try db.execute(
-            sql: "UPDATE adrs SET superseded_by = ? WHERE adr = ?", arguments: [p.by.rawValue, p.adr.rawValue])
+            sql: "UPDATE adrs SET superseded_by = ? WHERE adr = ?",
+            arguments: [p.by.rawValue, p.adr.rawValue])
         try setStatus(p.adr, ADRStatus.superseded, reason: p.reason, event, db)
         try link(p.adr, ADRLinkLabels.supersededBy, p.by, event, db)
         try link(p.by, ADRLinkLabels.supersedes, p.adr, event, db)
     }
 
-    private static func setStatus(_ adr: ADRID, _ status: String, reason: String?, _ event: Event, _ db: Database)
+    private static func setStatus(
+        _ adr: ADRID, _ status: String, reason: String?, _ event: Event, _ db: Database
+    )
         throws
     {
         try db.execute(
@@ -150,7 +158,9 @@ enum ADRProjection: Projection {
         try appendHistory(adr, status, reason: reason, event, db)
     }
 
-    private static func appendHistory(_ adr: ADRID, _ status: String, reason: String?, _ event: Event, _ db: Database)
+    private static func appendHistory(
+        _ adr: ADRID, _ status: String, reason: String?, _ event: Event, _ db: Database
+    )
         throws
     {
         try db.execute(
@@ -164,13 +174,17 @@ enum ADRProjection: Projection {
             ])
     }
 
-    private static func link(_ adr: ADRID, _ label: String, _ target: ADRID, _ event: Event, _ db: Database) throws {
+    private static func link(_ adr: ADRID, _ label: String, _ target: ADRID, _ event: Event, _ db: Database)
+        throws
+    {
         try db.execute(
             sql: "INSERT OR REPLACE INTO adr_links (adr, label, target, event) VALUES (?, ?, ?, ?)",
             arguments: [adr.rawValue, label, target.rawValue, event.id.bytes])
     }
 
-    private static func replaceSet(_ table: String, _ column: String, _ adr: ADRID, _ values: [String], _ db: Database)
+    private static func replaceSet(
+        _ table: String, _ column: String, _ adr: ADRID, _ values: [String], _ db: Database
+    )
         throws
     {
         try db.execute(sql: "DELETE FROM \(table) WHERE adr = ?", arguments: [adr.rawValue])

@@ -23,12 +23,14 @@ enum ADRQueries {
             arguments += [tag]
         }
         if let component = filter.component {
-            conditions.append("EXISTS (SELECT 1 FROM adr_components c WHERE c.adr = a.adr AND c.component = ?)")
+            conditions.append(
+                "EXISTS (SELECT 1 FROM adr_components c WHERE c.adr = a.adr AND c.component = ?)")
             arguments += [component]
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try Row.fetchAll(
-            db, sql: "SELECT \(summaryColumns) FROM adrs a \(whereClause) ORDER BY a.number", arguments: arguments
+            db, sql: "SELECT \(summaryColumns) FROM adrs a \(whereClause) ORDER BY a.number",
+            arguments: arguments
         ).map(summary)
     }
 
@@ -102,20 +104,25 @@ enum ADRQueries {
                 SELECT l.label, l.target, t.number, t.title FROM adr_links l JOIN adrs t ON t.adr = l.target
                 WHERE l.adr = ? ORDER BY l.label, t.number
                 """, arguments: [adr.rawValue]
-        ).map { ADRLinkView(label: $0["label"], target: $0["target"], number: $0["number"], title: $0["title"]) }
+        ).map {
+            ADRLinkView(label: $0["label"], target: $0["target"], number: $0["number"], title: $0["title"])
+        }
         return ADRRecord(
             id: base.id, number: base.number, title: base.title, status: base.status, date: base.date,
             context: row["context"], decision: row["decision"], consequences: row["consequences"],
             options: try JSONColumn.decode([String].self, row["options"]), tags: base.tags,
             components: base.components, sections: try JSONColumn.decode([ADRSection].self, row["sections"]),
-            author: row["author"], recorded: HLC(packed: row["recorded_hlc"]).iso8601, revisions: row["revisions"],
+            author: row["author"], recorded: HLC(packed: row["recorded_hlc"]).iso8601,
+            revisions: row["revisions"],
             history: history, links: links, claimedNumber: row["claimed"])
     }
 
     private static func summary(_ row: Row) throws -> ADRSummary {
         ADRSummary(
-            id: row["adr"], number: row["number"], title: row["title"], status: row["status"], date: row["date"],
+            id: row["adr"], number: row["number"], title: row["title"], status: row["status"],
+            date: row["date"],
             tags: try JSONColumn.decode([String].self, row["tags"]),
-            components: try JSONColumn.decode([String].self, row["components"]), supersededBy: row["superseded_by"])
+            components: try JSONColumn.decode([String].self, row["components"]),
+            supersededBy: row["superseded_by"])
     }
 }

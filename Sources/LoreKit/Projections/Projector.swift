@@ -74,7 +74,8 @@ enum Projector {
         for projection in projections {
             for table in projection.tables {
                 hasher.update(data: Data("table \(table.name)\n".utf8))
-                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.orderBy)")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.orderBy)")
                 while let row = try rows.next() {
                     for value in row.databaseValues { hasher.update(data: digestBytes(value)) }
                     hasher.update(data: Data([0x0a]))
@@ -97,14 +98,16 @@ enum Projector {
     }
 
     private static func checkpoint(_ db: Database) throws -> OrderKey? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT hlc, replica, seq, event FROM projection_checkpoint")
+        guard
+            let row = try Row.fetchOne(db, sql: "SELECT hlc, replica, seq, event FROM projection_checkpoint")
         else { return nil }
         return OrderKey(hlc: row["hlc"], replica: row["replica"], seq: row["seq"], id: row["event"])
     }
 
     private static func setCheckpoint(_ key: OrderKey, _ db: Database) throws {
         try db.execute(
-            sql: "INSERT OR REPLACE INTO projection_checkpoint (id, hlc, replica, seq, event) VALUES (1, ?, ?, ?, ?)",
+            sql:
+                "INSERT OR REPLACE INTO projection_checkpoint (id, hlc, replica, seq, event) VALUES (1, ?, ?, ?, ?)",
             arguments: [key.hlc, key.replica, key.seq, key.id])
     }
 }

@@ -29,7 +29,8 @@ enum EventLog {
     static func insert(_ event: Event, _ db: Database) throws -> Int64 {
         let h = event.header
         try db.cachedStatement(
-            sql: "INSERT INTO events (id, replica, seq, hlc, kind, stream, body, sig) VALUES (?,?,?,?,?,?,?,?)"
+            sql:
+                "INSERT INTO events (id, replica, seq, hlc, kind, stream, body, sig) VALUES (?,?,?,?,?,?,?,?)"
         ).execute(arguments: [
             event.id.bytes, h.replica.rawValue, h.seq, h.hlc.packed, h.kindName, h.stream, event.body,
             event.signature,
@@ -87,7 +88,8 @@ enum EventLog {
     static func forEachRaw(_ db: Database, _ visit: (RawEventRow) throws -> Void) throws {
         let rows = try Row.fetchCursor(
             db,
-            sql: "SELECT e.pos, e.id, e.replica, e.seq, e.hlc, e.kind, e.stream, e.body, e.sig, p.salt, p.payload, "
+            sql:
+                "SELECT e.pos, e.id, e.replica, e.seq, e.hlc, e.kind, e.stream, e.body, e.sig, p.salt, p.payload, "
                 + "p.pos IS NOT NULL AS has_payload_row FROM \(from) ORDER BY e.replica, e.seq, e.pos")
         while let row = try rows.next() {
             try visit(
@@ -100,9 +102,12 @@ enum EventLog {
 
     private static func decode(_ row: Row) throws -> StoredEvent {
         let body: Data = row["body"]
-        guard let id = EventID(bytes: row["id"]) else { throw EventError.malformedBody("stored id is not 32 bytes") }
+        guard let id = EventID(bytes: row["id"]) else {
+            throw EventError.malformedBody("stored id is not 32 bytes")
+        }
         let event = Event(
-            id: id, body: body, header: try EventBody.decode(body), payload: row["payload"], salt: row["salt"],
+            id: id, body: body, header: try EventBody.decode(body), payload: row["payload"],
+            salt: row["salt"],
             signature: row["sig"])
         return StoredEvent(pos: row["pos"], event: event)
     }

@@ -18,7 +18,8 @@ public struct KeyRing: Sendable {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
             return KeyRing(home: URL(fileURLWithPath: xdg).appendingPathComponent("lore"))
         }
-        let user = environment["HOME"].map { URL(fileURLWithPath: $0) }
+        let user =
+            environment["HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser
         return KeyRing(home: user.appendingPathComponent(".config/lore"))
     }

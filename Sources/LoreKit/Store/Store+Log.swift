@@ -33,7 +33,8 @@ extension Store {
     /// - Parameter batch: stream, payload and register deps of each event, in order.
     /// - Returns: the stored events.
     @discardableResult
-    public func append(_ batch: [(stream: String, payload: EventPayload, deps: [EventID])]) throws -> [Event] {
+    public func append(_ batch: [(stream: String, payload: EventPayload, deps: [EventID])]) throws -> [Event]
+    {
         try write { db, appender in
             for item in batch {
                 try appender.append(stream: item.stream, payload: item.payload, deps: item.deps, db)
@@ -54,10 +55,13 @@ extension Store {
             )
         }
         let files = [location.database.path, location.database.path + "-wal"]
-        let bytes = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 }
-            .reduce(0, +)
+        let bytes = files.compactMap {
+            try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64
+        }
+        .reduce(0, +)
         return StoreStats(
-            store: info.id.rawValue, name: info.name, replica: info.replica.rawValue, site: info.site, events: events,
+            store: info.id.rawValue, name: info.name, replica: info.replica.rawValue, site: info.site,
+            events: events,
             replicas: replicas, eventsByKind: kinds, adrsByStatus: statuses, databaseBytes: bytes)
     }
 

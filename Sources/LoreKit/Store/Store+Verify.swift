@@ -44,7 +44,9 @@ extension Store {
             let integrity = try String.fetchAll(db, sql: "PRAGMA quick_check")
             if integrity != ["ok"] {
                 problems.append(
-                    VerifyProblem(message: "the database file is damaged: \(integrity.prefix(3).joined(separator: "; "))"))
+                    VerifyProblem(
+                        message:
+                            "the database file is damaged: \(integrity.prefix(3).joined(separator: "; "))"))
             }
             return try LogVerifier.check(storeID: try StoreMetadata.info(db).id, db, into: &problems)
         }
@@ -54,11 +56,13 @@ extension Store {
             if !check.matches {
                 problems.append(
                     VerifyProblem(
-                        message: "the projections differ from a rebuild of the log (live \(check.live.prefix(12)), "
+                        message:
+                            "the projections differ from a rebuild of the log (live \(check.live.prefix(12)), "
                             + "rebuilt \(check.rebuilt.prefix(12))); run `lore rebuild`"))
             }
         } catch {
-            problems.append(VerifyProblem(message: "the projections cannot be rebuilt: \(error.localizedDescription)"))
+            problems.append(
+                VerifyProblem(message: "the projections cannot be rebuilt: \(error.localizedDescription)"))
         }
         return VerifyReport(
             events: events, replicas: replicas, redacted: redacted, liveDigest: check.live,
@@ -90,7 +94,8 @@ extension Store {
             try queue.write { db in
                 let live = try Projector.digest(db)
                 try Projector.rebuild(db)
-                return ProjectionCheck(live: live, rebuilt: try Projector.digest(db), events: try EventLog.count(db))
+                return ProjectionCheck(
+                    live: live, rebuilt: try Projector.digest(db), events: try EventLog.count(db))
             }
         }
     }
@@ -109,7 +114,8 @@ enum LogVerifier {
             count += 1
             func report(_ message: String) {
                 problems.append(
-                    VerifyProblem(event: row.id.hexString, replica: row.replica, seq: row.seq, message: message))
+                    VerifyProblem(
+                        event: row.id.hexString, replica: row.replica, seq: row.seq, message: message))
             }
             let expectedPrev = heads[row.replica]
             heads[row.replica] = (row.seq, row.id)
@@ -128,7 +134,8 @@ enum LogVerifier {
             } else if row.payload == nil {
                 redacted += 1
             }
-            let wanted: (Int64, EventID?) = expectedPrev.map { ($0.seq + 1, EventID(bytes: $0.id)) } ?? (1, nil)
+            let wanted: (Int64, EventID?) =
+                expectedPrev.map { ($0.seq + 1, EventID(bytes: $0.id)) } ?? (1, nil)
             if let expectedPrev, expectedPrev.seq == body.seq {
                 report("fork: a second event with seq \(body.seq) in this replica's chain")
             } else if body.seq != wanted.0 {

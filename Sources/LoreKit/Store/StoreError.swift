@@ -29,7 +29,8 @@ public enum StoreError: LocalizedError, Equatable {
         case .wrongStore(let expected, let found):
             "event belongs to store \(found), not to this store \(expected)"
         case .busy(let path): "the store at \(path) is busy (another lore is writing); try again"
-        case .failed(let path, let reason): "the store at \(path) could not complete the operation (\(reason))"
+        case .failed(let path, let reason):
+            "the store at \(path) could not complete the operation (\(reason))"
         }
     }
 }

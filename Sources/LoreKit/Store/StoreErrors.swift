@@ -12,9 +12,11 @@ enum StoreErrors {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 throw StoreError.busy(path)
             case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL:
-                throw StoreError.damaged(path: path, reason: "cannot access it: \(error.message ?? "I/O error")")
+                throw StoreError.damaged(
+                    path: path, reason: "cannot access it: \(error.message ?? "I/O error")")
             default:
-                throw StoreError.failed(path: path, reason: "SQLite: \(error.message ?? "\(error.resultCode)")")
+                throw StoreError.failed(
+                    path: path, reason: "SQLite: \(error.message ?? "\(error.resultCode)")")
             }
         }
     }

@@ -24,7 +24,8 @@ enum ADRText {
     static func rows(_ adrs: [ADRSummary]) -> [[String]] {
         adrs.map { adr in
             [
-                ADRNumber.display(adr.number), adr.status + (adr.supersededBy.map { " by \($0)" } ?? ""), adr.date,
+                ADRNumber.display(adr.number), adr.status + (adr.supersededBy.map { " by \($0)" } ?? ""),
+                adr.date,
                 adr.title,
             ]
         }

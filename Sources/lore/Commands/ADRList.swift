@@ -4,7 +4,8 @@ import LoreKit
 extension Lore.ADR {
     /// `lore adr list`.
     struct ADRList: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List decision records.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List decision records.")
 
         @Option(help: "Only records with this status.")
         var status: String?

@@ -90,7 +90,9 @@ extension Lore.ADR {
             draft.tags = ADRInput.names(tags + parsed.tags)
             draft.sections = parsed.sections
             if date == nil, let parsedDate = parsed.date { draft.date = try ADRInput.date(parsedDate) }
-            if status == nil, let parsedStatus = parsed.status { draft.status = try ADRInput.status(parsedStatus) }
+            if status == nil, let parsedStatus = parsed.status {
+                draft.status = try ADRInput.status(parsedStatus)
+            }
         }
     }
 }

@@ -26,7 +26,8 @@ extension Lore.ADR {
                 print(ADRMarkdownWriter.document(record), terminator: "")
                 if let claimed = record.claimedNumber {
                     Output.message(
-                        "note: created as ADR \(claimed) at another site; renumbered because that number was taken")
+                        "note: created as ADR \(claimed) at another site; renumbered because that number was taken"
+                    )
                 }
             }
         }

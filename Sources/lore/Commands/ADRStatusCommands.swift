@@ -18,14 +18,16 @@ struct StatusChangeOptions: ParsableArguments {
 extension Lore.ADR {
     /// `lore adr accept`.
     struct ADRAccept: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "accept", abstract: "Mark a record accepted.")
+        static let configuration = CommandConfiguration(
+            commandName: "accept", abstract: "Mark a record accepted.")
         @OptionGroup var options: StatusChangeOptions
         func run() throws { try options.change(to: ADRStatus.accepted) }
     }
 
     /// `lore adr reject`.
     struct ADRReject: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "reject", abstract: "Mark a record rejected.")
+        static let configuration = CommandConfiguration(
+            commandName: "reject", abstract: "Mark a record rejected.")
         @OptionGroup var options: StatusChangeOptions
         func run() throws { try options.change(to: ADRStatus.rejected) }
     }

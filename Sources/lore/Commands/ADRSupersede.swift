@@ -18,8 +18,12 @@ extension Lore.ADR {
 
         func run() throws {
             let record = try storeOptions.open().supersedeADR(old, by: by, reason: reason)
-            let successor = record.links.first { $0.label == ADRLinkLabels.supersededBy && $0.target != record.id }
-            print("\(ADRText.line(record)), superseded by \(successor.map { ADRNumber.display($0.number) } ?? by)")
+            let successor = record.links.first {
+                $0.label == ADRLinkLabels.supersededBy && $0.target != record.id
+            }
+            print(
+                "\(ADRText.line(record)), superseded by \(successor.map { ADRNumber.display($0.number) } ?? by)"
+            )
         }
     }
 
@@ -41,7 +45,9 @@ extension Lore.ADR {
         func run() throws {
             let record = try storeOptions.open().linkADR(source, label, target, reverseLabel: reverse)
             let link = record.links.first { $0.label == label.trimmingCharacters(in: .whitespaces) }
-            print("\(ADRNumber.display(record.number)) \(label) \(link.map { ADRNumber.display($0.number) } ?? target)")
+            print(
+                "\(ADRNumber.display(record.number)) \(label) \(link.map { ADRNumber.display($0.number) } ?? target)"
+            )
         }
     }
 }

@@ -20,7 +20,8 @@ extension Lore {
                         + "projections match a rebuild (\(report.liveDigest.prefix(12)))")
             } else {
                 for problem in report.problems {
-                    let place = problem.event.map { "event \($0.prefix(12)) (\(Self.where(problem))): " } ?? ""
+                    let place =
+                        problem.event.map { "event \($0.prefix(12)) (\(Self.where(problem))): " } ?? ""
                     Output.message("lore: verify: \(place)\(problem.message)")
                 }
             }
@@ -38,7 +39,10 @@ extension Lore {
         static let configuration = CommandConfiguration(
             abstract: "Rebuild every projection from the log (with --check, only compare).")
 
-        @Flag(help: "Compare the live projections with a fresh rebuild and change nothing; exit 1 if they differ.")
+        @Flag(
+            help:
+                "Compare the live projections with a fresh rebuild and change nothing; exit 1 if they differ."
+        )
         var check = false
         @OptionGroup var storeOptions: StoreOptions
 
@@ -52,7 +56,8 @@ extension Lore {
                             + "rebuilt \(result.rebuilt.prefix(12))); run `lore rebuild`")
                     throw ExitCode.failure
                 }
-                print("ok: projections match a rebuild of \(result.events) events (\(result.live.prefix(12)))")
+                print(
+                    "ok: projections match a rebuild of \(result.events) events (\(result.live.prefix(12)))")
                 return
             }
             let result = try store.rebuild()
@@ -73,7 +78,8 @@ extension Lore {
             let stats = try storeOptions.open().stats()
             if format.format == .json { return try Output.json(stats) }
             var rows: [[String]] = [
-                ["store", "\(stats.name) (\(stats.store))"], ["this replica", "\(stats.replica) at \(stats.site)"],
+                ["store", "\(stats.name) (\(stats.store))"],
+                ["this replica", "\(stats.replica) at \(stats.site)"],
                 ["events", "\(stats.events)"], ["replicas", "\(stats.replicas)"],
                 ["database", "\(stats.databaseBytes) bytes"],
             ]

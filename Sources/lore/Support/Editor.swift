@@ -12,9 +12,11 @@ enum Editor {
     /// - Returns: the saved text, or nil when it is empty or unchanged.
     static func edit(_ template: String) throws -> String? {
         let environment = ProcessInfo.processInfo.environment
-        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let editor =
+            [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         let file = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lore-adr-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).md")
+            .appendingPathComponent(
+                "lore-adr-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).md")
         guard FileManager.default.createFile(atPath: file.path, contents: Data(template.utf8)) else {
             throw Failed(message: "cannot write the template to \(file.path)")
         }
@@ -30,7 +32,9 @@ enum Editor {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw Failed(
-                message: "the editor '\(editor)' exited with status \(process.terminationStatus); nothing recorded")
+                message:
+                    "the editor '\(editor)' exited with status \(process.terminationStatus); nothing recorded"
+            )
         }
         let text = try TextFiles.read(file.path)
         let unchanged = text == template

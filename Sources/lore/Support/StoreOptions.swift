@@ -4,7 +4,11 @@ import LoreKit
 
 /// `--store`, shared by every command that opens a store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The store to use (a .lore folder or the folder holding it); default: LORE_STORE, else the first .lore found walking up.")
+    @Option(
+        name: .long,
+        help:
+            "The store to use (a .lore folder or the folder holding it); default: LORE_STORE, else the first .lore found walking up."
+    )
     var store: String?
 
     /// Finds and opens the store.
@@ -27,6 +31,8 @@ struct ListFormatOptions: ParsableArguments {
     var format: OutputFormat = .table
 
     func validate() throws {
-        guard format != .md else { throw ValidationError("--format md is not available here; use table or json") }
+        guard format != .md else {
+            throw ValidationError("--format md is not available here; use table or json")
+        }
     }
 }

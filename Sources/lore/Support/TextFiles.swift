@@ -14,7 +14,9 @@ enum TextFiles {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw Unreadable(path: path, reason: "no such file")
         }
-        guard !isDirectory.boolValue else { throw Unreadable(path: path, reason: "it is a folder, not a file") }
+        guard !isDirectory.boolValue else {
+            throw Unreadable(path: path, reason: "it is a folder, not a file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Unreadable(path: path, reason: "permission denied")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LoreKit
 
 @Suite struct ADRCommandTests {
@@ -55,8 +56,12 @@ import Testing
         defer { TestStore.cleanUp(folder) }
         try store.recordADR(ADRDraft(title: "Keep"))
         let before = try store.events().count
-        #expect(throws: ADRError.badDate("2023-13-10")) { try store.recordADR(ADRDraft(title: "x", date: "2023-13-10")) }
-        #expect(throws: ADRError.badDate("2023-02-29")) { try store.recordADR(ADRDraft(title: "x", date: "2023-02-29")) }
+        #expect(throws: ADRError.badDate("2023-13-10")) {
+            try store.recordADR(ADRDraft(title: "x", date: "2023-13-10"))
+        }
+        #expect(throws: ADRError.badDate("2023-02-29")) {
+            try store.recordADR(ADRDraft(title: "x", date: "2023-02-29"))
+        }
         #expect(throws: ADRError.emptyTitle) { try store.recordADR(ADRDraft(title: "   ")) }
         #expect(throws: ADRError.multilineTitle) { try store.recordADR(ADRDraft(title: "a\nb")) }
         #expect(throws: ADRError.noMatch("9")) { try store.recordADR(ADRDraft(title: "x", supersedes: "9")) }

@@ -1,18 +1,23 @@
 import Foundation
 import Testing
+
 @testable import LoreKit
 
 @Suite struct EventEnvelopeTests {
     static let key = try! SigningKey(rawRepresentation: Data(repeating: 7, count: 32))
     static let adr = ADRID(UUID(uuidString: "00000000-0000-4000-8000-000000000001")!)
 
-    static func sample(seq: Int64 = 1, prev: EventID? = nil, salt: Data = Data(repeating: 1, count: 16)) throws
+    static func sample(seq: Int64 = 1, prev: EventID? = nil, salt: Data = Data(repeating: 1, count: 16))
+        throws
         -> Event
     {
         try Event.make(
             store: StoreID("s-1"), seq: seq, prev: prev, hlc: HLC(wallMillis: 1_710_403_200_000, counter: 3),
             author: "Ada <ada@example.com>", stream: adr.stream, deps: [],
-            payload: .adrRecorded(ADRRecorded(adr: adr, number: 1, title: "Use \"Postgres\" & café", status: "proposed", date: "2024-03-14")),
+            payload: .adrRecorded(
+                ADRRecorded(
+                    adr: adr, number: 1, title: "Use \"Postgres\" & café", status: "proposed",
+                    date: "2024-03-14")),
             salt: salt, key: key)
     }
 
@@ -36,8 +41,10 @@ import Testing
 
     @Test func bodyCarriesEveryEnvelopeField() throws {
         let object = try JSONSerialization.jsonObject(with: try Self.sample().body) as! [String: Any]
-        let fields = ["v", "store", "replica", "seq", "prev", "hlc", "author", "kind", "schema", "stream", "deps",
-            "payload_hash"]
+        let fields = [
+            "v", "store", "replica", "seq", "prev", "hlc", "author", "kind", "schema", "stream", "deps",
+            "payload_hash",
+        ]
         #expect(Set(object.keys) == Set(fields))
     }
 
@@ -51,7 +58,8 @@ import Testing
             var body = event.body
             body[index] ^= 0x01
             let (_, problems) = EventIntegrity.check(
-                id: event.id.bytes, body: body, signature: event.signature, salt: event.salt, payload: event.payload)
+                id: event.id.bytes, body: body, signature: event.signature, salt: event.salt,
+                payload: event.payload)
             #expect(!problems.isEmpty, "byte \(index) of the body")
         }
     }
@@ -64,14 +72,16 @@ import Testing
             var altered = payload
             altered[index] ^= 0x20
             let (_, problems) = EventIntegrity.check(
-                id: event.id.bytes, body: event.body, signature: event.signature, salt: salt, payload: altered)
+                id: event.id.bytes, body: event.body, signature: event.signature, salt: salt, payload: altered
+            )
             #expect(problems.contains { $0.contains("payload") }, "byte \(index) of the payload")
         }
         for index in salt.indices {
             var altered = salt
             altered[index] ^= 0x01
             let (_, problems) = EventIntegrity.check(
-                id: event.id.bytes, body: event.body, signature: event.signature, salt: altered, payload: payload)
+                id: event.id.bytes, body: event.body, signature: event.signature, salt: altered,
+                payload: payload)
             #expect(!problems.isEmpty, "byte \(index) of the salt")
         }
     }
@@ -82,7 +92,8 @@ import Testing
             var signature = event.signature
             signature[index] ^= 0x01
             let (_, problems) = EventIntegrity.check(
-                id: event.id.bytes, body: event.body, signature: signature, salt: event.salt, payload: event.payload)
+                id: event.id.bytes, body: event.body, signature: signature, salt: event.salt,
+                payload: event.payload)
             #expect(problems.contains { $0.contains("signature") }, "byte \(index) of the signature")
         }
     }
@@ -123,7 +134,8 @@ import Testing
         #expect(HLC(packed: clock.packed) == clock)
         #expect(clock.tick(nowMillis: 900) == HLC(wallMillis: 1000, counter: 6))
         #expect(clock.tick(nowMillis: 2000) == HLC(wallMillis: 2000, counter: 0))
-        #expect(HLC(wallMillis: 1000, counter: 0xffff).tick(nowMillis: 0) == HLC(wallMillis: 1001, counter: 0))
+        #expect(
+            HLC(wallMillis: 1000, counter: 0xffff).tick(nowMillis: 0) == HLC(wallMillis: 1001, counter: 0))
         #expect(clock < clock.tick(nowMillis: 0))
     }
 }

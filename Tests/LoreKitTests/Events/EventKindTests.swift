@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LoreKit
 
 @Suite struct EventKindTests {
@@ -40,7 +41,8 @@ import Testing
     @Test func everyKindIsWrittenAsASchemaSample() throws {
         let (store, folder) = try TestStore.make()
         defer { TestStore.cleanUp(folder) }
-        try store.append(SamplePayloads.all.map { (stream: "sample/\($0.kind.rawValue)", payload: $0, deps: []) })
+        try store.append(
+            SamplePayloads.all.map { (stream: "sample/\($0.kind.rawValue)", payload: $0, deps: []) })
         let kinds = Set(try store.events().map(\.event.header.kindName))
         #expect(kinds == Set(EventKind.allCases.map(\.rawValue)))
         try TestStore.writeSamples(store, name: "every-kind")
@@ -60,21 +62,25 @@ enum SamplePayloads {
                 adr: adr, number: 1, title: "Use PostgreSQL", status: "proposed", date: "2024-03-14",
                 context: "c", decision: "d", consequences: "q", options: ["a", "b"], tags: ["db"],
                 components: ["billing"], sections: [ADRSection(heading: "Notes", text: "n")])),
-        .adrRevised({
-            var r = ADRRevised(adr: adr)
-            r.title = "Use PostgreSQL 16"
-            return r
-        }()),
+        .adrRevised(
+            {
+                var r = ADRRevised(adr: adr)
+                r.title = "Use PostgreSQL 16"
+                return r
+            }()),
         .adrStatusChanged(ADRStatusChanged(adr: adr, status: "accepted", reason: "agreed")),
         .adrSuperseded(ADRSuperseded(adr: adr, by: other, reason: "moved on")),
         .adrLinked(ADRLinked(adr: other, label: "Amends", target: adr, reverseLabel: "Amended by")),
         .noteAdded(
             NoteAdded(
-                note: "n1", title: "Restart billing", kind: "runbook", body: "systemctl restart", components: [],
+                note: "n1", title: "Restart billing", kind: "runbook", body: "systemctl restart",
+                components: [],
                 tags: [], reviewBy: "2025-01-01")),
-        .noteRevised(NoteRevised(note: "n1", title: nil, body: "new body", components: nil, tags: nil, reviewBy: nil)),
+        .noteRevised(
+            NoteRevised(note: "n1", title: nil, body: "new body", components: nil, tags: nil, reviewBy: nil)),
         .noteRetracted(NoteRetracted(note: "n1", reason: "obsolete")),
-        .componentRegistered(ComponentRegistered(name: "billing", description: "Invoices", system: nil, repo: nil)),
+        .componentRegistered(
+            ComponentRegistered(name: "billing", description: "Invoices", system: nil, repo: nil)),
         .teamRegistered(TeamRegistered(name: "core", party: "in-house", org: "Acme", site: "london")),
         .personJoined(PersonJoined(handle: "ada", name: "Ada Lovelace", team: "core")),
         .personLeft(PersonLeft(handle: "ada", reason: nil)),
@@ -90,7 +96,8 @@ enum SamplePayloads {
         .handoffCompleted(HandoffCompleted(handoff: "h1", forced: false, reason: nil)),
         .conflictResolved(
             ConflictResolved(
-                register: "adr/x/successor", heads: [eventHex, String(repeating: "ef", count: 32)], chosen: eventHex,
+                register: "adr/x/successor", heads: [eventHex, String(repeating: "ef", count: 32)],
+                chosen: eventHex,
                 reason: nil)),
         .keyEnrolled(KeyEnrolled(replica: replica, site: "paris", author: "Bo <bo@example.com>")),
         .keyRevoked(KeyRevoked(replica: replica, reason: "laptop lost")),

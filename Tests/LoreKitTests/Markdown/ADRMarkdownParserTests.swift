@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import LoreKit
 
 @Suite struct ADRMarkdownParserTests {
     static let fixtures = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/fixtures/adr-corpora")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "shared/fixtures/adr-corpora")
 
     static func fixture(_ path: String) throws -> String {
         try String(contentsOf: fixtures.appendingPathComponent(path), encoding: .utf8)
@@ -30,7 +32,8 @@ import Testing
         #expect(parsed.title == "Use YAML front matter for metadata")
         #expect(parsed.status == nil)
         #expect(parsed.sections.contains(ADRSection(heading: "parent", text: "Decisions")))
-        #expect(parsed.sections.contains { $0.heading == "Decision Drivers" && $0.text.contains("Easy to read") })
+        #expect(
+            parsed.sections.contains { $0.heading == "Decision Drivers" && $0.text.contains("Easy to read") })
         #expect(parsed.options.count >= 2)
         #expect(parsed.decision.contains("Chosen option"))
         #expect(text.contains(parsed.context))
@@ -56,7 +59,8 @@ import Testing
         let (store, folder) = try TestStore.make()
         defer { TestStore.cleanUp(folder) }
         let record = try store.recordADR(
-            ADRDraft(title: "Use Kafka", context: "Many consumers.", decision: "Kafka.", consequences: "Ops cost.",
+            ADRDraft(
+                title: "Use Kafka", context: "Many consumers.", decision: "Kafka.", consequences: "Ops cost.",
                 options: ["Kafka", "RabbitMQ"]))
         let parsed = ADRMarkdownParser.parse(ADRMarkdownWriter.document(record))
         #expect(parsed.title == record.title)

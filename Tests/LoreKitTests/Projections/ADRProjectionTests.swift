@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LoreKit
 
 @Suite struct ADRProjectionTests {
@@ -11,8 +12,19 @@ import Testing
         let first = ADRID(UUID(uuidString: "00000000-0000-4000-8000-00000000f001")!)
         let second = ADRID(UUID(uuidString: "00000000-0000-4000-8000-00000000f002")!)
         try store.append([
-            (stream: first.stream, payload: .adrRecorded(ADRRecorded(adr: first, number: 7, title: "Mine", status: "proposed", date: "2024-01-01")), deps: []),
-            (stream: second.stream, payload: .adrRecorded(ADRRecorded(adr: second, number: 7, title: "Theirs", status: "proposed", date: "2024-01-02")), deps: []),
+            (
+                stream: first.stream,
+                payload: .adrRecorded(
+                    ADRRecorded(adr: first, number: 7, title: "Mine", status: "proposed", date: "2024-01-01")),
+                deps: []
+            ),
+            (
+                stream: second.stream,
+                payload: .adrRecorded(
+                    ADRRecorded(
+                        adr: second, number: 7, title: "Theirs", status: "proposed", date: "2024-01-02")),
+                deps: []
+            ),
         ])
         #expect(try store.adr("7").title == "Mine")
         let moved = try store.adr("8")
@@ -28,7 +40,10 @@ import Testing
         let ghost = ADRID(UUID(uuidString: "00000000-0000-4000-8000-0000000dead0")!)
         let before = try store.checkProjections().live
         try store.append([
-            (stream: ghost.stream, payload: .adrStatusChanged(ADRStatusChanged(adr: ghost, status: "accepted")), deps: []),
+            (
+                stream: ghost.stream,
+                payload: .adrStatusChanged(ADRStatusChanged(adr: ghost, status: "accepted")), deps: []
+            ),
             (stream: ghost.stream, payload: .adrSuperseded(ADRSuperseded(adr: ghost, by: ghost)), deps: []),
         ])
         #expect(try store.adrs().isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LoreKit
 
 /// Random sequences of ADR commands, valid and invalid; afterwards the live projections
@@ -23,17 +24,22 @@ import Testing
             do {
                 switch Int.random(in: 0..<10, using: &random) {
                 case 0...2:
-                    let title = (0..<3).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+                    let title = (0..<3).map { _ in words.randomElement(using: &random)! }.joined(
+                        separator: " ")
                     try store.recordADR(
                         ADRDraft(
                             title: title, status: Bool.random(using: &random) ? "proposed" : "accepted",
                             tags: [words.randomElement(using: &random)!],
-                            supersedes: count > 0 && Int.random(in: 0..<4, using: &random) == 0 ? ref() : nil))
+                            supersedes: count > 0 && Int.random(in: 0..<4, using: &random) == 0 ? ref() : nil)
+                    )
                     count += 1
                 case 3, 4:
-                    try store.setADRStatus(ref(), to: statuses.randomElement(using: &random)!, reason: "step \(step)")
+                    try store.setADRStatus(
+                        ref(), to: statuses.randomElement(using: &random)!, reason: "step \(step)")
                 case 5, 6: try store.supersedeADR(ref(), by: ref(), reason: "step \(step)")
-                case 7: try store.linkADR(ref(), ["Amends", "Extends", "Mirrors"].randomElement(using: &random)!, ref())
+                case 7:
+                    try store.linkADR(
+                        ref(), ["Amends", "Extends", "Mirrors"].randomElement(using: &random)!, ref())
                 default:
                     var changes = ADRChanges()
                     changes.decision = "decision at step \(step)"

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import LoreKit
 
 @Suite struct StoreTests {
@@ -24,7 +25,10 @@ import Testing
         let (store, folder) = try TestStore.make()
         defer { TestStore.cleanUp(folder) }
         let (mode, sync) = try store.queue.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            )
         }
         #expect(mode == "wal")
         #expect(sync == 2)
@@ -43,10 +47,13 @@ import Testing
     @Test func theLogRefusesUpdatesAndDeletes() throws {
         let (store, folder) = try TestStore.make()
         defer { TestStore.cleanUp(folder) }
-        for sql in ["UPDATE events SET seq = 99", "DELETE FROM events", "DELETE FROM payloads",
-            "UPDATE payloads SET payload = x'00'"]
-        {
-            #expect(throws: DatabaseError.self, "\(sql)") { try store.queue.write { try $0.execute(sql: sql) } }
+        for sql in [
+            "UPDATE events SET seq = 99", "DELETE FROM events", "DELETE FROM payloads",
+            "UPDATE payloads SET payload = x'00'",
+        ] {
+            #expect(throws: DatabaseError.self, "\(sql)") {
+                try store.queue.write { try $0.execute(sql: sql) }
+            }
         }
         #expect(try store.verify().ok)
     }
@@ -92,7 +99,9 @@ import Testing
         #expect(throws: StoreError.notFound(searchedFrom: elsewhere.standardizedFileURL.path)) {
             try StoreLocation.find(explicit: nil, environment: [:], from: elsewhere.standardizedFileURL)
         }
-        #expect(try StoreLocation.find(explicit: folder.path, environment: [:], from: elsewhere) == store.location)
+        #expect(
+            try StoreLocation.find(explicit: folder.path, environment: [:], from: elsewhere) == store.location
+        )
         #expect(
             try StoreLocation.find(explicit: nil, environment: ["LORE_STORE": folder.path], from: elsewhere)
                 == store.location)
@@ -123,7 +132,9 @@ import Testing
         try store.recordADR(ADRDraft(title: "Zanzibar"))
         let target = try #require(try store.events(EventFilter(kind: "adr.recorded")).first)
         try TestStore.tamper(
-            store, "UPDATE payloads SET payload = CAST(replace(CAST(payload AS TEXT), 'Zanzibar', 'Zanzibaz') AS BLOB)")
+            store,
+            "UPDATE payloads SET payload = CAST(replace(CAST(payload AS TEXT), 'Zanzibar', 'Zanzibaz') AS BLOB)"
+        )
         let report = try store.verify()
         #expect(!report.ok)
         #expect(report.problems.first?.event == target.event.id.hex)
@@ -137,7 +148,8 @@ import Testing
         try store.recordADR(ADRDraft(title: "Two"))
         let second = try store.events()[2].event
         try TestStore.tamper(
-            store, "UPDATE events SET body = CAST(replace(CAST(body AS TEXT), 'Ada', 'Eve') AS BLOB) WHERE id = ?",
+            store,
+            "UPDATE events SET body = CAST(replace(CAST(body AS TEXT), 'Ada', 'Eve') AS BLOB) WHERE id = ?",
             arguments: [second.id.bytes])
         let report = try store.verify()
         #expect(report.problems.first?.event == second.id.hex)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+
 @testable import LoreKit
 
 /// A counter that tests share with `@Sendable` closures.
@@ -39,7 +40,8 @@ enum TestStore {
 
     /// A new temporary folder, removed by the caller with ``cleanUp(_:)``.
     static func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lore-test-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lore-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -69,10 +71,13 @@ enum TestStore {
 
     /// Writes the store's events to `$LORE_SCHEMA_SAMPLES/<name>.jsonl` for scripts/check-schemas.
     static func writeSamples(_ store: Store, name: String) throws {
-        guard let folder = ProcessInfo.processInfo.environment["LORE_SCHEMA_SAMPLES"], !folder.isEmpty else { return }
+        guard let folder = ProcessInfo.processInfo.environment["LORE_SCHEMA_SAMPLES"], !folder.isEmpty else {
+            return
+        }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let lines = try store.events().map { $0.event.jsonRecord() }.joined(separator: "\n") + "\n"
-        try Data(lines.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("unit-\(name).jsonl"))
+        try Data(lines.utf8).write(
+            to: URL(fileURLWithPath: folder).appendingPathComponent("unit-\(name).jsonl"))
     }
 }
 
