@@ -51,7 +51,20 @@ public enum ADRMarkdownParser {
             }
             section(heading, level: level, body, into: &result)
         }
+        var fence: String?
         for line in lines {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let open = fence {
+                // Inside a fenced block nothing is a heading, not even `# …` or `---`.
+                if trimmed.hasPrefix(open) { fence = nil }
+                buffer.append(line)
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = String(trimmed.prefix(3))
+                buffer.append(line)
+                continue
+            }
             if let (depth, title) = headingOf(line) {
                 if depth == 1 && result.title.isEmpty && heading == nil {
                     flush()

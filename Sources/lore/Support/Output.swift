@@ -7,9 +7,12 @@ enum Output {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Writes `lore: error: …` to stderr.
+    /// Writes `lore: error: …` to stderr, on one line: line breaks inside quoted values
+    /// are shown escaped so the message never spans lines.
     static func error(_ text: String, prefix: Bool = true) {
-        message(prefix ? "lore: error: \(text)" : text)
+        guard prefix else { return message(text) }
+        let oneLine = text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        message("lore: error: \(oneLine)")
     }
 
     /// Pretty JSON with sorted keys on stdout.
