@@ -11,7 +11,8 @@ enum Output {
     /// are shown escaped so the message never spans lines.
     static func error(_ text: String, prefix: Bool = true) {
         guard prefix else { return message(text) }
-        let oneLine = text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        let oneLine = text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(
+            of: "\n", with: "\\n")
         message("lore: error: \(oneLine)")
     }
 
