@@ -13,6 +13,8 @@ public struct ADRDraft: Sendable, Hashable {
     public var tags: [String]
     public var components: [String]
     public var sections: [ADRSection]
+    /// Front-matter and preamble fields, in order.
+    public var metadata: [ADRSection] = []
     /// A reference (number or id prefix) of the record this one supersedes.
     public var supersedes: String?
 

@@ -20,7 +20,7 @@ extension Store {
                 context: draft.context, decision: draft.decision, consequences: draft.consequences,
                 options: draft.options, tags: ADRInput.names(draft.tags),
                 components: ADRInput.names(draft.components),
-                sections: draft.sections)
+                sections: draft.sections, metadata: draft.metadata.isEmpty ? nil : draft.metadata)
             try appender.append(stream: adr.stream, payload: .adrRecorded(payload), db)
             if let old { try supersede(old, by: adr, reason: nil, appender, db) }
             return try ADRReference.record(adr, db)

@@ -1,10 +1,15 @@
 /// A section of a record that fits no named field, kept verbatim with its heading.
 public struct ADRSection: Codable, Hashable, Sendable {
+    /// The heading's text; empty for text before the first heading.
     public var heading: String
     public var text: String
-    public init(heading: String, text: String) {
+    /// The heading level (`##` is 2); nil means 2.
+    public var level: Int?
+
+    public init(heading: String, text: String, level: Int? = nil) {
         self.heading = heading
         self.text = text
+        self.level = level == 2 ? nil : level
     }
 }
 
@@ -24,12 +29,16 @@ public struct ADRRecorded: Codable, Hashable, Sendable {
     public var tags: [String]
     public var components: [String]
     public var sections: [ADRSection]
+    /// Front-matter and preamble fields (deciders, consulted, informed, …) in order.
+    public var metadata: [ADRSection]?
+    /// Where an imported record came from: its path inside the imported folder.
+    public var source: String?
 
     public init(
         adr: ADRID, number: Int, title: String, status: String, date: String,
         context: String = "", decision: String = "", consequences: String = "",
         options: [String] = [], tags: [String] = [], components: [String] = [],
-        sections: [ADRSection] = []
+        sections: [ADRSection] = [], metadata: [ADRSection]? = nil, source: String? = nil
     ) {
         self.adr = adr
         self.number = number
@@ -43,6 +52,8 @@ public struct ADRRecorded: Codable, Hashable, Sendable {
         self.tags = tags
         self.components = components
         self.sections = sections
+        self.metadata = metadata
+        self.source = source
     }
 }
 
@@ -58,13 +69,14 @@ public struct ADRRevised: Codable, Hashable, Sendable {
     public var tags: [String]?
     public var components: [String]?
     public var sections: [ADRSection]?
+    public var metadata: [ADRSection]?
 
     public init(adr: ADRID) { self.adr = adr }
 
     /// Whether the revision changes nothing.
     public var isEmpty: Bool {
         title == nil && date == nil && context == nil && decision == nil && consequences == nil
-            && options == nil && tags == nil && components == nil && sections == nil
+            && options == nil && tags == nil && components == nil && sections == nil && metadata == nil
     }
 }
 

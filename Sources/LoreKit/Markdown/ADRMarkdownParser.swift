@@ -1,190 +1,104 @@
 import Foundation
 
-/// A decision record read from a markdown file in the adr-tools or MADR layout.
-public struct ParsedADR: Sendable, Hashable {
-    public var title = ""
-    public var number: Int?
-    public var date: String?
-    public var status: String?
-    public var context = ""
-    public var decision = ""
-    public var consequences = ""
-    public var options: [String] = []
-    public var tags: [String] = []
-    /// Sections and front-matter fields that fit no named field, verbatim.
-    public var sections: [ADRSection] = []
-
-    public init() {}
-
-    /// Whether the file said nothing beyond a title.
-    public var hasBody: Bool {
-        !context.isEmpty || !decision.isEmpty || !consequences.isEmpty || !options.isEmpty
-            || !sections.isEmpty
-    }
-}
-
-/// Reads adr-tools (`# 1. Title`, `Date:`, `## Status`, …) and MADR (front matter,
-/// `## Context and Problem Statement`, `## Considered Options`, `## Decision Outcome`) files.
+/// Reads decision records as real folders hold them: adr-tools (`# 1. Title`, `Date:`,
+/// `## Status`), MADR (YAML front matter, `## Context and Problem Statement`,
+/// `## Considered Options`, `## Decision Outcome`) and log4brains (`- Status:` lists).
+///
+/// Text that fits no named field is kept verbatim in ``ParsedADR/sections``; what had to be
+/// guessed is said in ``ParsedADR/warnings``.
 public enum ADRMarkdownParser {
     /// Parses one file's text. HTML comments (template hints) are dropped.
     public static func parse(_ text: String) -> ParsedADR {
         var result = ParsedADR()
-        var lines = stripComments(text).split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+        var lines = MarkdownLines.split(MarkdownLines.stripComments(text))
+        if let (fields, rest) = FrontMatter.split(lines) {
+            FrontMatter.read(fields, into: &result)
+            lines = rest
         }
-        if lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-            let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }
+        for block in MarkdownBlocks.split(lines) {
+            switch block.heading {
+            case nil: preamble(block.body, into: &result)
+            case let heading? where block.level == 1 && result.title.isEmpty && !isStatus(heading):
+                titleLine(heading, into: &result)
+                preamble(block.body, into: &result)
+            case let heading?: section(heading, level: block.level, block.body, into: &result)
+            }
+        }
+        if result.statuses.count > 1 {
+            result.warnings.append(
+                "several status lines (\(result.statuses.joined(separator: ", "))); the last is taken as current"
             )
-        {
-            frontMatter(Array(lines[1..<end]), into: &result)
-            lines = Array(lines[(end + 1)...])
         }
-        var heading: String?
-        var level = 0
-        var buffer: [String] = []
-        func flush() {
-            let body = trimBlankLines(buffer)
-            buffer = []
-            guard let heading else {
-                preamble(body, into: &result)
-                return
-            }
-            section(heading, level: level, body, into: &result)
-        }
-        var fence: String?
-        for line in lines {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if let open = fence {
-                // Inside a fenced block nothing is a heading, not even `# …` or `---`.
-                if trimmed.hasPrefix(open) { fence = nil }
-                buffer.append(line)
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = String(trimmed.prefix(3))
-                buffer.append(line)
-                continue
-            }
-            if let (depth, title) = headingOf(line) {
-                if depth == 1 && result.title.isEmpty && heading == nil {
-                    flush()
-                    titleLine(title, into: &result)
-                    continue
-                }
-                flush()
-                heading = title
-                level = depth
-                continue
-            }
-            buffer.append(line)
-        }
-        flush()
         return result
     }
 
+    private static func isStatus(_ heading: String) -> Bool { heading.lowercased() == "status" }
+
     private static func titleLine(_ title: String, into result: inout ParsedADR) {
         let digits = title.prefix(while: \.isNumber)
-        if !digits.isEmpty, title.dropFirst(digits.count).hasPrefix(". "), let number = Int(digits) {
-            result.number = number
-            result.title = String(title.dropFirst(digits.count + 2)).trimmingCharacters(in: .whitespaces)
+        let rest = title.dropFirst(digits.count)
+        if !digits.isEmpty, rest.hasPrefix("."), let number = Int(digits) {
+            result.headingNumber = number
+            result.title = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        } else if title.hasPrefix("n. ") || title.hasPrefix("N. ") {
+            result.title = String(title.dropFirst(3))
+            result.warnings.append(
+                "the heading's number is a placeholder ('n.'); the file name's number is used")
         } else {
             result.title = title
         }
     }
 
-    private static func preamble(_ body: String, into result: inout ParsedADR) {
+    /// Text before the first section: `Date:`, `Status:`, `- Deciders:` lines and free text.
+    private static func preamble(_ body: [String], into result: inout ParsedADR) {
         var rest: [String] = []
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.lowercased().hasPrefix("date:") {
-                result.date = trimmed.dropFirst(5).trimmingCharacters(in: .whitespaces)
-            } else if trimmed.lowercased().hasPrefix("status:") {
-                result.status = trimmed.dropFirst(7).trimmingCharacters(in: .whitespaces)
-            } else {
-                rest.append(String(line))
+        for line in body {
+            guard let (key, value) = MarkdownLines.field(line) else {
+                rest.append(line)
+                continue
+            }
+            switch key.lowercased() {
+            case "date": result.date = value
+            case "status": ADRStatusReader.read([value], into: &result)
+            case "tags": result.tags += MarkdownLines.tagList(value)
+            default: result.metadata.append(ADRSection(heading: key, text: value))
             }
         }
-        let text = trimBlankLines(rest)
+        let text = MarkdownLines.trimBlankLines(rest)
         if !text.isEmpty { result.sections.append(ADRSection(heading: "", text: text)) }
     }
 
-    private static func section(_ heading: String, level: Int, _ body: String, into result: inout ParsedADR) {
+    private static func section(_ heading: String, level: Int, _ body: [String], into result: inout ParsedADR)
+    {
+        let text = MarkdownLines.trimBlankLines(body)
         switch heading.lowercased() {
         case "status":
-            result.status = body.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) }
-            if body.contains("\n") { result.sections.append(ADRSection(heading: heading, text: body)) }
-        case "context", "context and problem statement":
-            result.context = body
-        case "decision", "decision outcome":
-            result.decision = body
-        case "consequences":
-            result.consequences = body
-        case "considered options", "options":
-            let items = listItems(body)
-            if items.isEmpty { result.sections.append(ADRSection(heading: heading, text: body)) }
+            if level != 2 {
+                result.warnings.append("'Status' is a level-\(level) heading; read as the status section")
+            }
+            ADRStatusReader.read(body, into: &result)
+        case "context",
+            "context and problem statement" where result.context.isEmpty:
+            result.context = text
+        case "decision",
+            "decision outcome" where result.decision.isEmpty:
+            result.decision = text
+        case "consequences" where result.consequences.isEmpty:
+            result.consequences = text
+        case "considered options",
+            "options" where result.options.isEmpty:
+            let items = MarkdownLines.listItems(text)
+            if items.isEmpty || items.count != MarkdownLines.nonBlankCount(text) {
+                result.sections.append(ADRSection(heading: heading, text: text, level: level))
+            }
             result.options = items
+        case "links":
+            let unread = ADRStatusReader.readLinks(body, into: &result)
+            if !unread.isEmpty {
+                result.sections.append(ADRSection(heading: heading, text: unread, level: level))
+            }
         default:
-            if body.isEmpty && level > 1 { return }
-            result.sections.append(ADRSection(heading: heading, text: body))
+            result.sections.append(ADRSection(heading: heading, text: text, level: level))
         }
-    }
-
-    private static func frontMatter(_ lines: [String], into result: inout ParsedADR) {
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            if value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 {
-                value = String(value.dropFirst().dropLast())
-            }
-            switch key {
-            case "status": result.status = value
-            case "date": result.date = value
-            case "tags":
-                result.tags = value.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(
-                    separator: ","
-                )
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            case "title": if result.title.isEmpty { result.title = value }
-            default:
-                if !value.isEmpty { result.sections.append(ADRSection(heading: key, text: value)) }
-            }
-        }
-    }
-
-    private static func headingOf(_ line: String) -> (Int, String)? {
-        let hashes = line.prefix(while: { $0 == "#" }).count
-        guard (1...6).contains(hashes), line.dropFirst(hashes).first == " " else { return nil }
-        return (hashes, line.dropFirst(hashes).trimmingCharacters(in: .whitespaces))
-    }
-
-    private static func listItems(_ body: String) -> [String] {
-        body.split(separator: "\n").compactMap { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("* ") || trimmed.hasPrefix("- ") else { return nil }
-            return String(trimmed.dropFirst(2)).trimmingCharacters(in: .whitespaces)
-        }
-    }
-
-    private static func stripComments(_ text: String) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let start = rest.range(of: "<!--") {
-            out += rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].range(of: "-->") else { return out }
-            rest = rest[end.upperBound...]
-        }
-        return out + rest
-    }
-
-    private static func trimBlankLines(_ lines: [some StringProtocol]) -> String {
-        var slice = lines.map { String($0) }[...]
-        while let first = slice.first, first.trimmingCharacters(in: .whitespaces).isEmpty {
-            slice = slice.dropFirst()
-        }
-        while let last = slice.last, last.trimmingCharacters(in: .whitespaces).isEmpty {
-            slice = slice.dropLast()
-        }
-        return slice.joined(separator: "\n")
     }
 }

@@ -27,6 +27,8 @@ enum ADRProjection: Projection {
                     consequences TEXT NOT NULL,
                     options TEXT NOT NULL,
                     sections TEXT NOT NULL,
+                    metadata TEXT NOT NULL,
+                    source TEXT,
                     author TEXT NOT NULL,
                     recorded_hlc INTEGER NOT NULL,
                     updated_hlc INTEGER NOT NULL,
@@ -53,6 +55,7 @@ enum ADRProjection: Projection {
                     adr TEXT NOT NULL,
                     label TEXT NOT NULL,
                     target TEXT NOT NULL,
+                    position INTEGER NOT NULL,
                     event BLOB NOT NULL,
                     PRIMARY KEY (adr, label, target)
                 ) STRICT;
@@ -97,13 +100,13 @@ enum ADRProjection: Projection {
         try db.execute(
             sql: """
                 INSERT INTO adrs (adr, number, title, status, date, context, decision, consequences, options,
-                    sections, author, recorded_hlc, updated_hlc, revisions, superseded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)
+                    sections, metadata, source, author, recorded_hlc, updated_hlc, revisions, superseded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)
                 """,
             arguments: [
                 p.adr.rawValue, number, p.title, p.status, p.date, p.context, p.decision, p.consequences,
-                try JSONColumn.encode(p.options), try JSONColumn.encode(p.sections), event.header.author, hlc,
-                hlc,
+                try JSONColumn.encode(p.options), try JSONColumn.encode(p.sections),
+                try JSONColumn.encode(p.metadata ?? []), p.source, event.header.author, hlc, hlc,
             ])
         try replaceSet("adr_tags", "tag", p.adr, p.tags, db)
         try replaceSet("adr_components", "component", p.adr, p.components, db)
@@ -126,6 +129,7 @@ enum ADRProjection: Projection {
         set("consequences", p.consequences)
         set("options", try p.options.map(JSONColumn.encode))
         set("sections", try p.sections.map(JSONColumn.encode))
+        set("metadata", try p.metadata.map(JSONColumn.encode))
         assignments.append("updated_hlc = ?")
         assignments.append("revisions = revisions + 1")
         arguments += [event.header.hlc.packed, p.adr.rawValue]
@@ -139,6 +143,19 @@ enum ADRProjection: Projection {
 
     private static func supersede(_ p: ADRSuperseded, _ event: Event, _ db: Database) throws {
         guard try exists(p.adr, db), try exists(p.by, db), p.adr != p.by else { return }
+        // A new successor replaces the previous one's links.
+        if let previous = try String.fetchOne(
+            db, sql: "SELECT superseded_by FROM adrs WHERE adr = ?", arguments: [p.adr.rawValue]),
+            previous != p.by.rawValue
+        {
+            try db.execute(
+                sql:
+                    "DELETE FROM adr_links WHERE (adr = ? AND label = ? AND target = ?) OR (adr = ? AND label = ? AND target = ?)",
+                arguments: [
+                    p.adr.rawValue, ADRLinkLabels.supersededBy, previous, previous, ADRLinkLabels.supersedes,
+                    p.adr.rawValue,
+                ])
+        }
         try db.execute(
             sql: "UPDATE adrs SET superseded_by = ? WHERE adr = ?",
             arguments: [p.by.rawValue, p.adr.rawValue])
@@ -174,12 +191,17 @@ enum ADRProjection: Projection {
             ])
     }
 
+    /// Adds a relation seen from `adr`; a relation it already has keeps its place.
     private static func link(_ adr: ADRID, _ label: String, _ target: ADRID, _ event: Event, _ db: Database)
         throws
     {
         try db.execute(
-            sql: "INSERT OR REPLACE INTO adr_links (adr, label, target, event) VALUES (?, ?, ?, ?)",
-            arguments: [adr.rawValue, label, target.rawValue, event.id.bytes])
+            sql: """
+                INSERT INTO adr_links (adr, label, target, position, event)
+                VALUES (?, ?, ?, (SELECT count(*) + 1 FROM adr_links WHERE adr = ?), ?)
+                ON CONFLICT (adr, label, target) DO UPDATE SET event = excluded.event
+                """,
+            arguments: [adr.rawValue, label, target.rawValue, adr.rawValue, event.id.bytes])
     }
 
     private static func replaceSet(

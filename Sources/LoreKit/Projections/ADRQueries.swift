@@ -84,7 +84,7 @@ enum ADRQueries {
                 db,
                 sql: """
                     SELECT \(summaryColumns), a.context, a.decision, a.consequences, a.options, a.sections,
-                        a.author, a.recorded_hlc, a.revisions,
+                        a.metadata, a.source, a.author, a.recorded_hlc, a.revisions,
                         (SELECT claimed FROM adr_renumbered r WHERE r.adr = a.adr) AS claimed
                     FROM adrs a WHERE a.adr = ?
                     """, arguments: [adr.rawValue])
@@ -102,7 +102,7 @@ enum ADRQueries {
             db,
             sql: """
                 SELECT l.label, l.target, t.number, t.title FROM adr_links l JOIN adrs t ON t.adr = l.target
-                WHERE l.adr = ? ORDER BY l.label, t.number
+                WHERE l.adr = ? ORDER BY l.position
                 """, arguments: [adr.rawValue]
         ).map {
             ADRLinkView(label: $0["label"], target: $0["target"], number: $0["number"], title: $0["title"])
@@ -112,6 +112,7 @@ enum ADRQueries {
             context: row["context"], decision: row["decision"], consequences: row["consequences"],
             options: try JSONColumn.decode([String].self, row["options"]), tags: base.tags,
             components: base.components, sections: try JSONColumn.decode([ADRSection].self, row["sections"]),
+            metadata: try JSONColumn.decode([ADRSection].self, row["metadata"]), source: row["source"],
             author: row["author"], recorded: HLC(packed: row["recorded_hlc"]).iso8601,
             revisions: row["revisions"],
             history: history, links: links, claimedNumber: row["claimed"])

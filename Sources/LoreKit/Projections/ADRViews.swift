@@ -49,6 +49,10 @@ public struct ADRRecord: Sendable, Hashable, Codable {
     public var tags: [String]
     public var components: [String]
     public var sections: [ADRSection]
+    /// Front-matter and preamble fields, in order.
+    public var metadata: [ADRSection]
+    /// The path inside an imported folder this record came from.
+    public var source: String?
     public var author: String
     public var recorded: String
     public var revisions: Int
@@ -59,7 +63,7 @@ public struct ADRRecord: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, number, title, status, date, context, decision, consequences, options, tags, components
-        case sections, author, recorded, revisions, history, links
+        case sections, metadata, source, author, recorded, revisions, history, links
         case claimedNumber = "claimed_number"
     }
 }

@@ -89,6 +89,7 @@ extension Lore.ADR {
             if options.isEmpty { draft.options = parsed.options }
             draft.tags = ADRInput.names(tags + parsed.tags)
             draft.sections = parsed.sections
+            draft.metadata = parsed.metadata
             if date == nil, let parsedDate = parsed.date { draft.date = try ADRInput.date(parsedDate) }
             if status == nil, let parsedStatus = parsed.status {
                 draft.status = try ADRInput.status(parsedStatus)

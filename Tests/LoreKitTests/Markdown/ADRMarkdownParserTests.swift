@@ -16,7 +16,7 @@ import Testing
     @Test func readsAnAdrToolsRecord() throws {
         let text = try Self.fixture("npryce__adr-tools/0002-implement-as-shell-scripts.md")
         let parsed = ADRMarkdownParser.parse(text)
-        #expect(parsed.number == 2)
+        #expect(parsed.headingNumber == 2)
         #expect(parsed.title == "Implement as shell scripts")
         #expect(parsed.date == "2016-02-12")
         #expect(parsed.status == "Accepted")
@@ -31,7 +31,7 @@ import Testing
         let parsed = ADRMarkdownParser.parse(text)
         #expect(parsed.title == "Use YAML front matter for metadata")
         #expect(parsed.status == nil)
-        #expect(parsed.sections.contains(ADRSection(heading: "parent", text: "Decisions")))
+        #expect(parsed.metadata.contains(ADRSection(heading: "parent", text: "Decisions")))
         #expect(
             parsed.sections.contains { $0.heading == "Decision Drivers" && $0.text.contains("Easy to read") })
         #expect(parsed.options.count >= 2)
@@ -64,7 +64,7 @@ import Testing
                 options: ["Kafka", "RabbitMQ"]))
         let parsed = ADRMarkdownParser.parse(ADRMarkdownWriter.document(record))
         #expect(parsed.title == record.title)
-        #expect(parsed.number == record.number)
+        #expect(parsed.headingNumber == record.number)
         #expect(parsed.context == record.context)
         #expect(parsed.decision == record.decision)
         #expect(parsed.consequences == record.consequences)
