@@ -9,7 +9,7 @@ enum ADRReference {
     static func resolve(_ ref: String, _ db: Database) throws -> ADRID {
         let text = ref.trimmingCharacters(in: .whitespaces)
         let numberText = stripPrefix(text)
-        if !numberText.isEmpty, numberText.allSatisfy(\.isASCII), let number = Int(numberText), number > 0,
+        if !numberText.isEmpty, numberText.allSatisfy(\.isASCII), let number = Int(numberText), number >= 0,
             let adr = try ADRQueries.id(ofNumber: number, db)
         {
             return adr

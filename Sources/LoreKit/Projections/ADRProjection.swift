@@ -90,7 +90,7 @@ enum ADRProjection: Projection {
         var number = p.number
         let taken =
             try Bool.fetchOne(db, sql: "SELECT 1 FROM adrs WHERE number = ?", arguments: [number]) ?? false
-        if taken || number < 1 {
+        if taken || number < 0 {
             number = (try Int.fetchOne(db, sql: "SELECT max(number) FROM adrs") ?? 0) + 1
             try db.execute(
                 sql: "INSERT INTO adr_renumbered (adr, claimed, number) VALUES (?, ?, ?)",

@@ -44,6 +44,22 @@ enum ADRQueries {
         try Store.counts("SELECT status, count(*) FROM adrs GROUP BY status", db)
     }
 
+    /// Records that came from an import, by their path in the imported folder.
+    static func idsBySource(_ db: Database) throws -> [String: ADRID] {
+        var result: [String: ADRID] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT source, adr FROM adrs WHERE source IS NOT NULL") {
+            result[row["source"]] = ADRID(rawValue: row["adr"])
+        }
+        return result
+    }
+
+    /// Whether `adr` already shows a relation `label` to `target`.
+    static func hasLink(_ adr: ADRID, _ label: String, _ target: ADRID, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM adr_links WHERE adr = ? AND label = ? AND target = ?",
+            arguments: [adr.rawValue, label, target.rawValue]) ?? false
+    }
+
     static func number(of adr: ADRID, _ db: Database) throws -> Int? {
         try Int.fetchOne(db, sql: "SELECT number FROM adrs WHERE adr = ?", arguments: [adr.rawValue])
     }

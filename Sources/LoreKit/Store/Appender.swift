@@ -46,6 +46,9 @@ final class Appender {
             key: key, storeID: info.id, db)
     }
 
+    /// A new UUID from the store's environment.
+    func newUUID() -> UUID { store.environment.newUUID() }
+
     /// Ends the write: nothing left to do today but kept as the one place for it.
     func finish(_ db: Database) throws {}
 

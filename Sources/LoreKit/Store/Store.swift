@@ -105,13 +105,19 @@ public final class Store: Sendable {
 
     /// Runs a write as one immediate transaction: every event it appends, the projections and
     /// their checkpoint commit together or not at all.
-    func write<T>(_ work: (Database, Appender) throws -> T) throws -> T {
+    ///
+    /// - Parameter rollback: run the work and then undo it (a dry run).
+    func write<T>(rollback: Bool = false, _ work: (Database, Appender) throws -> T) throws -> T {
         try StoreErrors.mapping(path: location.database.path) {
             try queue.write { db in
-                let appender = Appender(store: self)
-                let result = try work(db, appender)
-                try appender.finish(db)
-                return result
+                var result: T?
+                try db.inSavepoint {
+                    let appender = Appender(store: self)
+                    result = try work(db, appender)
+                    try appender.finish(db)
+                    return rollback ? .rollback : .commit
+                }
+                return result!
             }
         }
     }
