@@ -21,7 +21,7 @@ public enum ImportPlanner {
         for (index, draft) in drafts.enumerated() {
             let path = draft.file.path
             var parsed = draft.parsed
-            parsed.warnings.forEach { plan.warn(path, $0) }
+            for warning in parsed.warnings { plan.warn(path, warning) }
             parsed.warnings = []
             if parsed.title.isEmpty {
                 parsed.title = draft.name.slug
