@@ -9,7 +9,9 @@ struct Lore: ParsableCommand {
         abstract:
             "Keep the why behind your systems: decisions, context and ownership, in a tamper-evident log.",
         version: "0.1.0",
-        subcommands: [Init.self, ADR.self, Import.self, Log.self, Verify.self, Rebuild.self, Stats.self]
+        subcommands: [
+            Init.self, ADR.self, Import.self, Export.self, Log.self, Verify.self, Rebuild.self, Stats.self,
+        ]
     )
 
     /// Runs the command; user-facing errors print one line and exit 1, bad usage exits 2.

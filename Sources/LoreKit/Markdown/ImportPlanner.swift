@@ -128,7 +128,11 @@ public enum ImportPlanner {
                 plan.warn(path, "the status is too long for a status word; shortened, the full text kept")
             }
         }
-        if statuses.isEmpty && !raw.contains(where: { $0.lowercased() == ADRStatus.superseded }) {
+        if statuses.isEmpty {
+            if raw.contains(where: { $0.lowercased() == ADRStatus.superseded }) {
+                // adr-tools removes the word "Accepted" when it adds "Superseded by".
+                return [ADRStatus.accepted]
+            }
             plan.warn(path, "no status; recorded as proposed")
         }
         return statuses

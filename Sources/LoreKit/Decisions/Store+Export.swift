@@ -1,0 +1,79 @@
+public import Foundation
+
+/// What `lore export` wrote.
+public struct ExportReport: Sendable, Hashable, Codable {
+    public var folder: String
+    public var layout: String
+    public var files: [String]
+}
+
+extension Store {
+    /// Every record with the file name it is exported under, by number.
+    ///
+    /// A record imported from a file keeps that file's name; others get `NNNN-slug.md`.
+    public func exportedADRs() throws -> [ExportedADR] {
+        let records = try read { db in
+            try ADRQueries.list(ADRFilter(), db).map { try ADRReference.record(ADRID(rawValue: $0.id), db) }
+        }
+        var names: [String: String] = [:]
+        var used = Set<String>()
+        for record in records {
+            var name =
+                record.source.map { ($0 as NSString).lastPathComponent }
+                ?? ADRToolsWriter.fileName(number: record.number, title: record.title)
+            if !used.insert(name.lowercased()).inserted {
+                name = ADRToolsWriter.fileName(number: record.number, title: record.title)
+                used.insert(name.lowercased())
+            }
+            names[record.id] = name
+        }
+        return records.map { record in
+            ExportedADR(
+                record: record, fileName: names[record.id] ?? "",
+                targetFiles: Dictionary(
+                    uniqueKeysWithValues: record.links.map { ($0.target, names[$0.target] ?? "") }))
+        }
+    }
+
+    /// Writes one file per record into `directory` in the given layout.
+    ///
+    /// Files are written to a temporary name and renamed, so a reader never sees half a file.
+    /// - Throws: ``ExportError`` when the folder cannot be created or written.
+    @discardableResult
+    public func exportADRs(to directory: URL, layout: ADRLayout) throws -> ExportReport {
+        let items = try exportedADRs()
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ExportError.unwritable(directory.path, error.localizedDescription)
+        }
+        var written: [String] = []
+        for item in items {
+            let text = layout == .madr ? MADRWriter.render(item) : ADRToolsWriter.render(item)
+            let target = directory.appendingPathComponent(item.fileName)
+            let temporary = directory.appendingPathComponent(".\(item.fileName).lore-tmp")
+            do {
+                try Data(text.utf8).write(to: temporary)
+                if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+                try fm.moveItem(at: temporary, to: target)
+            } catch {
+                try? fm.removeItem(at: temporary)
+                throw ExportError.unwritable(target.path, error.localizedDescription)
+            }
+            written.append(item.fileName)
+        }
+        return ExportReport(folder: directory.path, layout: layout.rawValue, files: written)
+    }
+}
+
+/// Problems writing an export.
+public enum ExportError: LocalizedError, Equatable {
+    case unwritable(String, String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unwritable(let path, let reason): "cannot write \(path): \(reason)"
+        }
+    }
+}

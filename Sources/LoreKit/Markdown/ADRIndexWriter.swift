@@ -1,0 +1,46 @@
+import Foundation
+
+/// adr-tools' `generate toc` and `generate graph`, from the projection.
+public enum ADRIndexWriter {
+    /// The Markdown table of contents adr-tools' `adr generate toc` prints.
+    public static func toc(
+        _ items: [ExportedADR], intro: String? = nil, outro: String? = nil, prefix: String = ""
+    )
+        -> String
+    {
+        var out = "# Architecture Decision Records\n\n"
+        if let intro, !intro.isEmpty { out += intro + "\n" }
+        for item in items {
+            out += "* [\(item.record.number). \(item.record.title)](\(prefix)\(item.fileName))\n"
+        }
+        if let outro, !outro.isEmpty { out += "\n" + outro }
+        return out
+    }
+
+    /// The Graphviz graph adr-tools' `adr generate graph` prints: records in number order,
+    /// and an edge per link whose label does not end in " by".
+    public static func graph(_ items: [ExportedADR], prefix: String = "", extension ext: String = ".html")
+        -> String
+    {
+        var out = "digraph {\n  node [shape=plaintext];\n  subgraph {\n"
+        for item in items {
+            let n = item.record.number
+            let stem = item.fileName.hasSuffix(".md") ? String(item.fileName.dropLast(3)) : item.fileName
+            out +=
+                "    _\(n) [label=\"\(dot("\(n). \(item.record.title)"))\"; URL=\"\(prefix)\(stem)\(ext)\"];\n"
+            if n > 1 { out += "    _\(n - 1) -> _\(n) [style=\"dotted\", weight=1];\n" }
+        }
+        out += "  }\n"
+        for item in items {
+            for link in item.record.links where !link.label.hasSuffix(" by") {
+                out +=
+                    "  _\(item.record.number) -> _\(link.number) [label=\"\(dot(link.label))\", weight=0]\n"
+            }
+        }
+        return out + "}\n"
+    }
+
+    private static func dot(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+}
