@@ -16,7 +16,7 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: keyFile.path)
         let mode = try #require(attributes[.posixPermissions] as? NSNumber).intValue
         #expect(mode & 0o777 == 0o600, "key file mode is \(String(mode, radix: 8))")
-        #expect(result.stderr.contains(keyFile.path), "init should say where the key is: \(result)")
+        #expect(result.stdout.contains(keyFile.path), "init should say where the key is: \(result)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent(".config").path))
 
         // Neither the key's text nor its raw bytes may appear anywhere inside `.lore`.

@@ -14,6 +14,8 @@ public enum ADRError: LocalizedError, Equatable {
     case linksToItself(String)
     case nothingToRevise
     case unknownStatusFilter(String, known: [String])
+    case supersededNeedsSuccessor(String)
+    case alreadyLinked(String, String, String)
 
     public var errorDescription: String? {
         switch self {
@@ -33,6 +35,10 @@ public enum ADRError: LocalizedError, Equatable {
             "\(new) cannot supersede \(old): \(old) already supersedes \(new) (directly or through others)"
         case .linksToItself(let ref): "\(ref) cannot link to itself"
         case .nothingToRevise: "nothing to revise; give at least one field such as --title or --decision"
+        case .supersededNeedsSuccessor(let ref):
+            "a record is superseded by another one; use `lore adr supersede \(ref) --by NEW`"
+        case .alreadyLinked(let source, let label, let target):
+            "\(source) already \(label) \(target); nothing recorded"
         case .unknownStatusFilter(let value, let known):
             "no ADR has status '\(value)'; statuses in use: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
         }

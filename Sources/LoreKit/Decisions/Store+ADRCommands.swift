@@ -33,6 +33,7 @@ extension Store {
     @discardableResult
     public func setADRStatus(_ ref: String, to status: String, reason: String? = nil) throws -> ADRRecord {
         let word = try ADRInput.status(status)
+        guard word != ADRStatus.superseded else { throw ADRError.supersededNeedsSuccessor(ref) }
         return try write { db, appender in
             let adr = try ADRReference.resolve(ref, db)
             try appender.append(
@@ -68,6 +69,10 @@ extension Store {
             let adr = try ADRReference.resolve(ref, db)
             let target = try ADRReference.resolve(targetRef, db)
             guard adr != target else { throw ADRError.linksToItself(ref) }
+            if try ADRQueries.hasLink(adr, label, target, db) {
+                throw ADRError.alreadyLinked(
+                    try ADRReference.label(adr, db), label, try ADRReference.label(target, db))
+            }
             let payload = ADRLinked(adr: adr, label: label, target: target, reverseLabel: reverse)
             try appender.append(stream: adr.stream, payload: .adrLinked(payload), db)
             return try ADRReference.record(adr, db)

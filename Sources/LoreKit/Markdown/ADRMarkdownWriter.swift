@@ -31,7 +31,8 @@ public enum ADRMarkdownWriter {
         var out = "# \(record.number). \(record.title)\n\nDate: \(record.date)\n\n## Status\n\n"
         out += capitalized(record.status) + "\n"
         for link in record.links {
-            out += "\n\(link.label) [\(link.number). \(link.title)](\(ADRNumber.display(link.number)))\n"
+            let file = ADRToolsWriter.fileName(number: link.number, title: link.title)
+            out += "\n\(link.label) [\(link.number). \(link.title)](\(file))\n"
         }
         for (heading, text) in [
             ("Context", record.context), ("Decision", record.decision), ("Consequences", record.consequences),

@@ -54,11 +54,15 @@ extension Store {
         do {
             check = try checkProjections()
             if !check.matches {
+                let advice =
+                    problems.isEmpty
+                    ? "run `lore rebuild`"
+                    : "restore the store from a backup or another site; the log itself is damaged"
                 problems.append(
                     VerifyProblem(
                         message:
                             "the projections differ from a rebuild of the log (live \(check.live.prefix(12)), "
-                            + "rebuilt \(check.rebuilt.prefix(12))); run `lore rebuild`"))
+                            + "rebuilt \(check.rebuilt.prefix(12))); \(advice)"))
             }
         } catch {
             problems.append(
@@ -92,6 +96,13 @@ extension Store {
     public func rebuild() throws -> ProjectionCheck {
         try StoreErrors.mapping(path: location.database.path) {
             try queue.write { db in
+                // Folding altered events would make tampering look like a repair: refuse.
+                var problems: [VerifyProblem] = []
+                _ = try LogVerifier.check(storeID: try StoreMetadata.info(db).id, db, into: &problems)
+                if let first = problems.first {
+                    throw StoreError.logFailsVerification(
+                        event: first.event.map { String($0.prefix(12)) }, first.message)
+                }
                 let live = try Projector.digest(db)
                 try Projector.rebuild(db)
                 return ProjectionCheck(

@@ -12,6 +12,7 @@ public enum StoreError: LocalizedError, Equatable {
     case wrongStore(expected: String, found: String)
     case busy(String)
     case failed(path: String, reason: String)
+    case logFailsVerification(event: String?, String)
 
     public var errorDescription: String? {
         switch self {
@@ -29,6 +30,9 @@ public enum StoreError: LocalizedError, Equatable {
         case .wrongStore(let expected, let found):
             "event belongs to store \(found), not to this store \(expected)"
         case .busy(let path): "the store at \(path) is busy (another lore is writing); try again"
+        case .logFailsVerification(let event, let message):
+            "the log fails verification (\(event.map { "event \($0): " } ?? "")\(message)); nothing was rebuilt; "
+                + "run `lore verify` and restore the store from a backup or another site"
         case .failed(let path, let reason):
             "the store at \(path) could not complete the operation (\(reason))"
         }

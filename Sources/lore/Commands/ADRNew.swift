@@ -5,6 +5,9 @@ import LoreKit
 /// The statuses a new record may start in.
 enum InitialStatus: String, ExpressibleByArgument, CaseIterable {
     case proposed, accepted
+
+    /// Any case: `Accepted` works as `lore adr status 2 Accepted` does.
+    init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 
 extension Lore.ADR {
@@ -43,7 +46,8 @@ extension Lore.ADR {
         var file: String?
 
         @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var format: ListFormatOptions
+        @Flag(help: "Print the new record as JSON.")
+        var json = false
 
         func validate() throws {
             if title == nil && file == nil {
@@ -73,7 +77,7 @@ extension Lore.ADR {
                 try merge(ADRMarkdownParser.parse(edited), into: &draft)
             }
             let record = try store.recordADR(draft)
-            if format.format == .json {
+            if json {
                 try Output.json(record)
             } else {
                 print("Recorded \(ADRText.line(record)) (id \(record.id.prefix(8)))")

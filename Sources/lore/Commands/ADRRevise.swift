@@ -9,10 +9,14 @@ extension Lore.ADR {
 
         @Argument(help: "A number (7, ADR-7, 0007) or a unique prefix of the record's id.")
         var ref: String
-        @Option var title: String?
-        @Option var context: String?
-        @Option var decision: String?
-        @Option var consequences: String?
+        @Option(help: "The new title.")
+        var title: String?
+        @Option(help: "The new context: why the decision is needed.")
+        var context: String?
+        @Option(help: "The new decision text.")
+        var decision: String?
+        @Option(help: "The new consequences.")
+        var consequences: String?
         @Option(help: "The decision date, YYYY-MM-DD.")
         var date: String?
         @Option(name: .customLong("option"), help: "Replaces the considered options (repeatable).")

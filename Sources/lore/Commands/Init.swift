@@ -31,7 +31,7 @@ extension Lore {
                 author: try author.map(Authors.validate) ?? Authors.default(environment), keyRing: keyRing)
             let info = try store.info()
             print("Created lore store '\(info.name)' in \(location.folder.path)")
-            Output.message(
+            print(
                 "replica \(info.replica.short) at site '\(info.site)', author \(info.author); "
                     + "key kept in \(keyRing.keyFile(for: info.replica).path)")
         }

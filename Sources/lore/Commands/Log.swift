@@ -32,10 +32,21 @@ extension Lore {
                 events.map { stored in
                     let h = stored.event.header
                     return [
-                        h.hlc.iso8601, h.replica.short, "\(h.seq)", h.kindName, h.stream, h.author,
+                        h.hlc.iso8601, h.replica.short, "\(h.seq)", h.kindName, Self.short(h.stream),
+                        h.author,
                         stored.event.id.short,
                     ]
                 })
+        }
+
+        /// `adr/<uuid>` → `adr/1b4eb7ea`, `replica/ed25519.<hex>` → `replica/20f9f41e`: ids
+        /// cut to their first 8 characters so the table fits a terminal.
+        static func short(_ stream: String) -> String {
+            guard let slash = stream.firstIndex(of: "/") else { return stream }
+            var id = stream[stream.index(after: slash)...]
+            if id.hasPrefix(ReplicaID.prefix) { id = id.dropFirst(ReplicaID.prefix.count) }
+            let isID = id.count >= 32 && id.allSatisfy { $0.isHexDigit || $0 == "-" }
+            return isID ? String(stream[...slash] + id.prefix(8)) : stream
         }
     }
 }

@@ -22,17 +22,11 @@ struct StoreOptions: ParsableArguments {
 
 /// How a listing is printed.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, md
+    case table, json
 }
 
 /// `--format table|json`, for listings.
 struct ListFormatOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
-
-    func validate() throws {
-        guard format != .md else {
-            throw ValidationError("--format md is not available here; use table or json")
-        }
-    }
 }

@@ -162,4 +162,19 @@ import Testing
         #expect(try store.adrs(ADRFilter(status: "rejected")).isEmpty)
         try TestStore.writeSamples(store, name: "adr-list")
     }
+
+    @Test func supersededNeedsASuccessorAndLinksAreNotDoubled() throws {
+        let (store, folder) = try TestStore.make()
+        defer { TestStore.cleanUp(folder) }
+        for title in ["A", "B"] { try store.recordADR(ADRDraft(title: title)) }
+        #expect(throws: ADRError.supersededNeedsSuccessor("1")) {
+            try store.setADRStatus("1", to: "Superseded")
+        }
+        try store.linkADR("2", "Amends", "1")
+        let before = try store.events().count
+        #expect(throws: ADRError.alreadyLinked("ADR-0002", "Amends", "ADR-0001")) {
+            try store.linkADR("2", "Amends", "1")
+        }
+        #expect(try store.events().count == before)
+    }
 }

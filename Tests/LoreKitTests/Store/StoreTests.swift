@@ -197,4 +197,21 @@ import Testing
             return true
         }
     }
+
+    @Test func rebuildRefusesToFoldATamperedLog() throws {
+        let (store, folder) = try TestStore.make()
+        defer { TestStore.cleanUp(folder) }
+        try store.recordADR(ADRDraft(title: "Zanzibar"))
+        try TestStore.tamper(
+            store,
+            "UPDATE payloads SET payload = CAST(replace(CAST(payload AS TEXT), 'Zanzibar', 'Zanzibaz') AS BLOB)"
+        )
+        #expect {
+            try store.rebuild()
+        } throws: { error in
+            guard case StoreError.logFailsVerification = error else { return false }
+            return true
+        }
+        #expect(try store.adr("1").title == "Zanzibar")
+    }
 }

@@ -82,7 +82,7 @@ final class LoreSandbox {
     func newADR(_ title: String, _ more: [String] = [], sourceLocation: SourceLocation = #_sourceLocation)
         throws -> ShownADR
     {
-        let result = try lore(["adr", "new", title, "--format", "json"] + more)
+        let result = try lore(["adr", "new", title, "--json"] + more)
         try #require(result.status == 0, "adr new failed: \(result)", sourceLocation: sourceLocation)
         return try decode(ShownADR.self, result.stdout)
     }
