@@ -31,7 +31,8 @@ extension Store {
             ExportedADR(
                 record: record, fileName: names[record.id] ?? "",
                 targetFiles: Dictionary(
-                    uniqueKeysWithValues: record.links.map { ($0.target, names[$0.target] ?? "") }))
+                    record.links.map { ($0.target, names[$0.target] ?? "") },
+                    uniquingKeysWith: { first, _ in first }))
         }
     }
 

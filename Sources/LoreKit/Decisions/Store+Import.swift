@@ -118,8 +118,8 @@ struct ADRImporter {
         guard let source = ids[relation.source], let target = ids[relation.target] else { return }
         switch relation.kind {
         case .supersededBy:
+            guard !(try ADRQueries.hasLink(source, ADRLinkLabels.supersededBy, target, db)) else { return }
             let head = try ADRQueries.successor(of: source, db)
-            guard head?.0 != target else { return }
             let payload = ADRSuperseded(adr: source, by: target, reason: nil)
             try appender.append(
                 stream: source.stream, payload: .adrSuperseded(payload), deps: head.map { [$0.1] } ?? [], db)

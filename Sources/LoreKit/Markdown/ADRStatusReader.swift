@@ -22,19 +22,14 @@ enum ADRStatusReader {
             }
             let (before, links) = inlineLinks(line)
             if !links.isEmpty {
-                // `superseded by [x](y)`: the words before the link are the relation, and,
-                // when they say superseded, also the status.
+                // `superseded by [x](y)`: the words before the link are the relation.
                 let label = relationLabel(before) ?? (before.isEmpty ? "Links to" : before)
-                if before.lowercased().hasPrefix("superseded") {
-                    result.statuses.append(ADRStatus.superseded)
-                }
                 result.links += links.map { ParsedLink(label: label, target: $0.target, text: $0.text) }
                 continue
             }
             if let (label, target) = unlinkedRelation(line) {
                 result.links.append(ParsedLink(label: label, target: target))
                 result.warnings.append("'\(label) \(target)' is not a link; matched by its text")
-                if label == "Superseded by" { result.statuses.append(ADRStatus.superseded) }
                 continue
             }
             if line.split(separator: " ").count > 4 {

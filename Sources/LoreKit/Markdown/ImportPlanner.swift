@@ -113,26 +113,25 @@ public enum ImportPlanner {
         return fileDate
     }
 
-    /// Status words normalised, `superseded` left to the links, sentences kept whole.
+    /// Status words normalised and sentences kept whole. A `Superseded` word next to a
+    /// `Superseded by` link is left to the link; a file that is superseded and says nothing
+    /// else was accepted first (adr-tools removes the word "Accepted" when it supersedes).
     private static func readStatuses(
         _ raw: [String], path: String, into plan: inout ImportPlan, _ parsed: inout ParsedADR
     ) -> [String] {
+        let linkedSuccessor = parsed.links.contains { $0.label == ADRLinkLabels.supersededBy }
         var statuses: [String] = []
-        for line in raw where line.lowercased() != ADRStatus.superseded {
+        for line in raw where !(linkedSuccessor && line.lowercased() == ADRStatus.superseded) {
             if let word = try? ADRInput.status(line) {
                 statuses.append(word)
             } else {
-                let short = String(line.prefix(80))
-                statuses.append(short)
+                statuses.append(String(line.prefix(80)))
                 parsed.metadata.append(ADRSection(heading: "Status", text: line))
                 plan.warn(path, "the status is too long for a status word; shortened, the full text kept")
             }
         }
         if statuses.isEmpty {
-            if raw.contains(where: { $0.lowercased() == ADRStatus.superseded }) {
-                // adr-tools removes the word "Accepted" when it adds "Superseded by".
-                return [ADRStatus.accepted]
-            }
+            if linkedSuccessor { return [ADRStatus.accepted] }
             plan.warn(path, "no status; recorded as proposed")
         }
         return statuses

@@ -143,19 +143,6 @@ enum ADRProjection: Projection {
 
     private static func supersede(_ p: ADRSuperseded, _ event: Event, _ db: Database) throws {
         guard try exists(p.adr, db), try exists(p.by, db), p.adr != p.by else { return }
-        // A new successor replaces the previous one's links.
-        if let previous = try String.fetchOne(
-            db, sql: "SELECT superseded_by FROM adrs WHERE adr = ?", arguments: [p.adr.rawValue]),
-            previous != p.by.rawValue
-        {
-            try db.execute(
-                sql:
-                    "DELETE FROM adr_links WHERE (adr = ? AND label = ? AND target = ?) OR (adr = ? AND label = ? AND target = ?)",
-                arguments: [
-                    p.adr.rawValue, ADRLinkLabels.supersededBy, previous, previous, ADRLinkLabels.supersedes,
-                    p.adr.rawValue,
-                ])
-        }
         try db.execute(
             sql: "UPDATE adrs SET superseded_by = ? WHERE adr = ?",
             arguments: [p.by.rawValue, p.adr.rawValue])

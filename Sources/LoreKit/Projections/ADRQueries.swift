@@ -131,7 +131,7 @@ enum ADRQueries {
             metadata: try JSONColumn.decode([ADRSection].self, row["metadata"]), source: row["source"],
             author: row["author"], recorded: HLC(packed: row["recorded_hlc"]).iso8601,
             revisions: row["revisions"],
-            history: history, links: links, claimedNumber: row["claimed"])
+            history: history, links: links, claimedNumber: row["claimed"], supersededBy: base.supersededBy)
     }
 
     private static func summary(_ row: Row) throws -> ADRSummary {

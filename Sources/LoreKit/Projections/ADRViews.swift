@@ -60,11 +60,14 @@ public struct ADRRecord: Sendable, Hashable, Codable {
     public var links: [ADRLinkView]
     /// The number this record was created with, when a collision gave it another.
     public var claimedNumber: Int?
+    /// The number of the record that supersedes this one now (the latest supersede).
+    public var supersededBy: Int?
 
     enum CodingKeys: String, CodingKey {
         case id, number, title, status, date, context, decision, consequences, options, tags, components
         case sections, metadata, source, author, recorded, revisions, history, links
         case claimedNumber = "claimed_number"
+        case supersededBy = "superseded_by"
     }
 }
 

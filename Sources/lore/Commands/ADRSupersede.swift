@@ -18,12 +18,8 @@ extension Lore.ADR {
 
         func run() throws {
             let record = try storeOptions.open().supersedeADR(old, by: by, reason: reason)
-            let successor = record.links.first {
-                $0.label == ADRLinkLabels.supersededBy && $0.target != record.id
-            }
-            print(
-                "\(ADRText.line(record)), superseded by \(successor.map { ADRNumber.display($0.number) } ?? by)"
-            )
+            let successor = record.supersededBy.map(ADRNumber.display) ?? by
+            print("\(ADRText.line(record)), superseded by \(successor)")
         }
     }
 
