@@ -3,22 +3,8 @@ import Testing
 
 /// `lore adr new TITLE` with no body: the editor on a terminal, an immediate record otherwise.
 @Suite struct EditorTests {
-    /// Runs `lore` under `/usr/bin/script`, so its stdin and stdout are a pseudo-terminal.
     private func inTerminal(_ sandbox: LoreSandbox, _ arguments: [String], editor: URL) throws -> LoreResult {
-        let command = ([LoreRunner.binary.path] + arguments).map(Self.shellQuoted).joined(separator: " ")
-        let input = Pipe()
-        defer { try? input.fileHandleForWriting.close() }
-        var environment = sandbox.environment
-        environment["EDITOR"] = editor.path
-        environment["SHELL"] = "/bin/sh"
-        return try LoreRunner.run(
-            URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], in: sandbox.root,
-            environment: environment, stdin: input.fileHandleForReading)
-    }
-
-    /// One word for `sh -c`: single-quoted, with single quotes spelled `'\''`.
-    private static func shellQuoted(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        try sandbox.inTerminal(arguments, environment: ["EDITOR": editor.path])
     }
 
     private func seen(_ sandbox: LoreSandbox) -> String? {

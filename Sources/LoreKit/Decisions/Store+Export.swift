@@ -41,7 +41,9 @@ extension Store {
     /// Files are written to a temporary name and renamed, so a reader never sees half a file.
     /// - Throws: ``ExportError`` when the folder cannot be created or written.
     @discardableResult
-    public func exportADRs(to directory: URL, layout: ADRLayout) throws -> ExportReport {
+    public func exportADRs(to directory: URL, layout: ADRLayout, progress: ProgressReport? = nil) throws
+        -> ExportReport
+    {
         let items = try exportedADRs()
         let fm = FileManager.default
         do {
@@ -50,7 +52,8 @@ extension Store {
             throw ExportError.unwritable(directory.path, error.localizedDescription)
         }
         var written: [String] = []
-        for item in items {
+        for (done, item) in items.enumerated() {
+            if done % 100 == 0 { progress?(done, items.count) }
             let text = layout == .madr ? MADRWriter.render(item) : ADRToolsWriter.render(item)
             let target = directory.appendingPathComponent(item.fileName)
             let temporary = directory.appendingPathComponent(".\(item.fileName).lore-tmp")
@@ -64,6 +67,7 @@ extension Store {
             }
             written.append(item.fileName)
         }
+        progress?(items.count, items.count)
         return ExportReport(folder: directory.path, layout: layout.rawValue, files: written)
     }
 }

@@ -11,7 +11,9 @@ extension Store {
     ///   - layout: the layout to read; nil detects it.
     ///   - dryRun: plan and report without writing.
     /// - Throws: ``ImportError`` when the folder cannot be read or holds no records.
-    public func importADRs(from directory: URL, layout: ADRLayout? = nil, dryRun: Bool = false) throws
+    public func importADRs(
+        from directory: URL, layout: ADRLayout? = nil, dryRun: Bool = false, progress: ProgressReport? = nil
+    ) throws
         -> ImportReport
     {
         let folder = try ADRFolder.read(directory).keyed(
@@ -29,7 +31,8 @@ extension Store {
         report.notes = plan.notes
         let today = ADRInput.today(environment.now())
         return try write(rollback: dryRun) { db, appender in
-            var importer = ADRImporter(appender: appender, db: db, report: report, today: today)
+            var importer = ADRImporter(
+                appender: appender, db: db, report: report, today: today, progress: progress)
             try importer.run(plan)
             return importer.report
         }
@@ -42,18 +45,21 @@ struct ADRImporter {
     let db: Database
     var report: ImportReport
     let today: String
+    let progress: ProgressReport?
     private var ids: [String: ADRID] = [:]
 
-    init(appender: Appender, db: Database, report: ImportReport, today: String) {
+    init(appender: Appender, db: Database, report: ImportReport, today: String, progress: ProgressReport?) {
         self.appender = appender
         self.db = db
         self.report = report
         self.today = today
+        self.progress = progress
     }
 
     mutating func run(_ plan: ImportPlan) throws {
         ids = try ADRQueries.idsBySource(db)
-        for record in plan.records {
+        for (done, record) in plan.records.enumerated() {
+            if done % 100 == 0 { progress?(done, plan.records.count) }
             if let adr = ids[record.source] {
                 try update(adr, record)
             } else {
@@ -61,6 +67,7 @@ struct ADRImporter {
             }
         }
         for relation in plan.relations { try relate(relation) }
+        progress?(plan.records.count, plan.records.count)
         report.events = appender.appended.count
     }
 

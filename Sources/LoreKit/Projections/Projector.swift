@@ -53,7 +53,10 @@ enum Projector {
     }
 
     /// Empties every projection and folds the whole log again, in order.
-    static func rebuild(_ db: Database) throws {
+    static func rebuild(_ db: Database, progress: ProgressReport? = nil) throws {
+        let total = progress == nil ? 0 : try EventLog.count(db)
+        var done = 0
+        progress?(0, total)
         for projection in projections {
             for table in projection.tables { try db.execute(sql: "DELETE FROM \(table.name)") }
         }
@@ -64,7 +67,10 @@ enum Projector {
                 for projection in projections { try projection.apply(stored, payload: payload, db) }
             }
             lastKey = OrderKey(stored.event)
+            done += 1
+            if done % 500 == 0 { progress?(done, total) }
         }
+        progress?(done, total)
         if let lastKey { try setCheckpoint(lastKey, db) }
     }
 

@@ -93,7 +93,7 @@ extension Store {
     ///
     /// - Returns: the digest of the rebuilt projections.
     @discardableResult
-    public func rebuild() throws -> ProjectionCheck {
+    public func rebuild(progress: ProgressReport? = nil) throws -> ProjectionCheck {
         try StoreErrors.mapping(path: location.database.path) {
             try queue.write { db in
                 // Folding altered events would make tampering look like a repair: refuse.
@@ -104,7 +104,7 @@ extension Store {
                         event: first.event.map { String($0.prefix(12)) }, first.message)
                 }
                 let live = try Projector.digest(db)
-                try Projector.rebuild(db)
+                try Projector.rebuild(db, progress: progress)
                 return ProjectionCheck(
                     live: live, rebuilt: try Projector.digest(db), events: try EventLog.count(db))
             }

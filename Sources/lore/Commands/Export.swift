@@ -36,7 +36,8 @@ extension Lore.Export {
             let url = URL(
                 fileURLWithPath: directory,
                 relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let report = try storeOptions.open().exportADRs(to: url, layout: format.layout)
+            let report = try storeOptions.open().exportADRs(
+                to: url, layout: format.layout, progress: ProgressLine.make("exporting"))
             print("wrote \(report.files.count) records (\(report.layout)) to \(report.folder)")
         }
     }
