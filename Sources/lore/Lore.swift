@@ -10,7 +10,8 @@ struct Lore: ParsableCommand {
             "Keep the why behind your systems: decisions, context and ownership, in a tamper-evident log.",
         version: "0.1.0",
         subcommands: [
-            Init.self, ADR.self, Import.self, Export.self, Log.self, Verify.self, Rebuild.self, Stats.self,
+            Init.self, ADR.self, Search.self, Import.self, Export.self, Log.self, Verify.self, Rebuild.self,
+            Stats.self,
         ]
     )
 

@@ -9,6 +9,8 @@ public struct ADRFileName: Sendable, Hashable {
     public var number: Int?
     /// `YYYY-MM-DD` from an eight-digit date prefix.
     public var date: String?
+    /// The slug without its number or date prefix: `use-kafka` for `0007-use-kafka.md`.
+    public var words: String
 
     public init(_ fileName: String) {
         var stem = fileName
@@ -16,6 +18,7 @@ public struct ADRFileName: Sendable, Hashable {
             stem = String(stem.dropLast(ext.count))
         }
         slug = stem
+        words = stem
         var rest = Substring(stem)
         for prefix in ["adr-", "adr_", "adr"] where rest.lowercased().hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)
@@ -26,6 +29,7 @@ public struct ADRFileName: Sendable, Hashable {
         let separated =
             digits.count == rest.count || ["-", "_", " ", "."].contains(rest.dropFirst(digits.count).first)
         guard !digits.isEmpty, digits.allSatisfy(\.isASCII), separated else { return }
+        words = String(rest.dropFirst(digits.count).drop { ["-", "_", " ", "."].contains($0) })
         if digits.count == 8, let date = try? ADRInput.date(Self.dashed(digits)) {
             self.date = date
         } else if digits.count <= 6 {

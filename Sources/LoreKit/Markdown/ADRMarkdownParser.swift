@@ -52,7 +52,20 @@ public enum ADRMarkdownParser {
     /// Text before the first section: `Date:`, `Status:`, `- Deciders:` lines and free text.
     private static func preamble(_ body: [String], into result: inout ParsedADR) {
         var rest: [String] = []
+        var fenced = false
         for line in body {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fenced.toggle() }
+            if fenced || trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                // Fenced examples are text, never fields.
+                rest.append(line)
+                continue
+            }
+            if let status = ADRStatusReader.statusBadge(trimmed) {
+                result.statuses.append(status)
+                result.warnings.append("status read from a badge image: '\(status)'")
+                continue
+            }
             guard let (key, value) = MarkdownLines.field(line) else {
                 rest.append(line)
                 continue

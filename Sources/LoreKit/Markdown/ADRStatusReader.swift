@@ -74,6 +74,15 @@ enum ADRStatusReader {
         return word.isEmpty ? nil : String(word).replacingOccurrences(of: "%20", with: " ")
     }
 
+    /// A badge that says it is a status (`![Status: accepted](…)` or a `…/status-accepted-…`
+    /// image), on a line of its own; other images are not statuses.
+    static func statusBadge(_ line: String) -> String? {
+        guard line.hasPrefix("![") || line.hasPrefix("[!["), line.lowercased().contains("status") else {
+            return nil
+        }
+        return badge(line)
+    }
+
     /// The text before the first `[text](target)` and every link on the line.
     static func inlineLinks(_ line: String) -> (String, [(text: String, target: String)]) {
         var links: [(String, String)] = []

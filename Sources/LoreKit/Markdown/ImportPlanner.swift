@@ -26,7 +26,7 @@ public enum ImportPlanner {
             if parsed.title.isEmpty {
                 parsed.title = draft.name.slug
                 plan.warn(path, "no title heading; the file name is used as the title")
-            } else if parsed.title == draft.name.slug {
+            } else if parsed.title == draft.name.slug || parsed.title == draft.name.words {
                 plan.warn(path, "the title is the file's slug; kept as written")
             }
             let date = readDate(parsed.date, fileDate: draft.name.date, path: path, into: &plan, &parsed)

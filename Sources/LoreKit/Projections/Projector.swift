@@ -11,17 +11,35 @@ protocol Projection {
     static func createTables(_ db: Database) throws
     /// Applies one event; events of kinds the projection ignores are no-ops.
     static func apply(_ event: StoredEvent, payload: EventPayload, _ db: Database) throws
+    /// Whether a rebuild folds events through ``apply(_:payload:_:)``; a derived view (the
+    /// search index) may instead be filled once from the other projections at the end.
+    static var foldsDuringRebuild: Bool { get }
+    /// Called after a rebuild's fold.
+    static func afterRebuild(_ db: Database) throws
+    /// Empties the projection before a rebuild.
+    static func reset(_ db: Database) throws
+}
+
+extension Projection {
+    static var foldsDuringRebuild: Bool { true }
+    static func afterRebuild(_ db: Database) throws {}
+    static func reset(_ db: Database) throws {
+        for table in tables { try db.execute(sql: "DELETE FROM \(table.name)") }
+    }
 }
 
 /// A projection table and the order in which its rows enter the digest.
 struct ProjectionTable {
     var name: String
     var orderBy: String
+    /// The columns that enter the digest: all but local row ids.
+    var columns = "*"
 }
 
 /// Runs the projections: incrementally on append, from scratch on rebuild.
 enum Projector {
-    static var projections: [any Projection.Type] { [ADRProjection.self] }
+    /// In order: the search index reads what the ADR projection wrote for the same event.
+    static var projections: [any Projection.Type] { [ADRProjection.self, SearchProjection.self] }
 
     /// Creates the checkpoint and every projection's tables.
     static func createTables(_ db: Database) throws {
@@ -57,20 +75,20 @@ enum Projector {
         let total = progress == nil ? 0 : try EventLog.count(db)
         var done = 0
         progress?(0, total)
-        for projection in projections {
-            for table in projection.tables { try db.execute(sql: "DELETE FROM \(table.name)") }
-        }
+        for projection in projections { try projection.reset(db) }
+        let folding = projections.filter { $0.foldsDuringRebuild }
         try db.execute(sql: "DELETE FROM projection_checkpoint")
         var lastKey: OrderKey?
         try EventLog.forEach(db) { stored in
             if let payload = try? stored.event.decodedPayload() {
-                for projection in projections { try projection.apply(stored, payload: payload, db) }
+                for projection in folding { try projection.apply(stored, payload: payload, db) }
             }
             lastKey = OrderKey(stored.event)
             done += 1
             if done % 500 == 0 { progress?(done, total) }
         }
         progress?(done, total)
+        for projection in projections { try projection.afterRebuild(db) }
         if let lastKey { try setCheckpoint(lastKey, db) }
     }
 
@@ -81,7 +99,7 @@ enum Projector {
             for table in projection.tables {
                 hasher.update(data: Data("table \(table.name)\n".utf8))
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.orderBy)")
+                    db, sql: "SELECT \(table.columns) FROM \(table.name) ORDER BY \(table.orderBy)")
                 while let row = try rows.next() {
                     for value in row.databaseValues { hasher.update(data: digestBytes(value)) }
                     hasher.update(data: Data([0x0a]))

@@ -32,7 +32,14 @@ public struct ProjectionCheck: Sendable, Hashable, Codable {
     public var live: String
     public var rebuilt: String
     public var events: Int
-    public var matches: Bool { live == rebuilt }
+    /// Whether FTS5's integrity check passed on both search indexes.
+    public var indexIntact = true
+    public var matches: Bool { live == rebuilt && indexIntact }
+
+    enum CodingKeys: String, CodingKey {
+        case live, rebuilt, events
+        case indexIntact = "index_intact"
+    }
 }
 
 extension Store {
@@ -53,7 +60,14 @@ extension Store {
         var check = ProjectionCheck(live: "", rebuilt: "", events: events)
         do {
             check = try checkProjections()
-            if !check.matches {
+            if !check.indexIntact {
+                problems.append(
+                    VerifyProblem(
+                        message:
+                            "the search index fails FTS5's integrity check; run `lore rebuild` to rebuild it")
+                )
+            }
+            if check.live != check.rebuilt {
                 let advice =
                     problems.isEmpty
                     ? "run `lore rebuild`"
@@ -78,13 +92,16 @@ extension Store {
         try StoreErrors.mapping(path: location.database.path) {
             try queue.write { db in
                 let live = try Projector.digest(db)
+                var indexIntact = true
+                do { try SearchProjection.integrityCheck(db) } catch is DatabaseError { indexIntact = false }
                 var rebuilt = ""
                 try db.inSavepoint {
                     try Projector.rebuild(db)
                     rebuilt = try Projector.digest(db)
                     return .rollback
                 }
-                return ProjectionCheck(live: live, rebuilt: rebuilt, events: try EventLog.count(db))
+                return ProjectionCheck(
+                    live: live, rebuilt: rebuilt, events: try EventLog.count(db), indexIntact: indexIntact)
             }
         }
     }

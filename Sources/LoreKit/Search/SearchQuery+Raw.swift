@@ -1,0 +1,21 @@
+extension SearchQuery {
+    /// A query passed to FTS5 as written (`lore search --raw`), for experts.
+    static func raw(_ text: String) -> SearchQuery {
+        var query = SearchQuery.parse("")
+        query.match = text
+        return query
+    }
+}
+
+extension SearchFilters {
+    /// Adds another set of filters (command-line flags) to these (typed in the query).
+    mutating func merge(_ other: SearchFilters) {
+        types += other.types
+        statuses += other.statuses
+        components += other.components
+        tags += other.tags
+        authors += other.authors
+        after = other.after ?? after
+        before = other.before ?? before
+    }
+}

@@ -1,0 +1,138 @@
+public import Foundation
+import GRDB
+
+/// Problems with a search.
+public enum SearchError: LocalizedError, Equatable {
+    case badRawQuery(String, reason: String)
+    case badLimit(Int)
+
+    public var errorDescription: String? {
+        switch self {
+        case .badRawQuery(let query, let reason):
+            "FTS5 cannot read the raw query '\(query)': \(reason); drop --raw to search the words as typed"
+        case .badLimit(let value): "\(value) is not a result count; give --limit 1 or more"
+        }
+    }
+}
+
+extension Store {
+    /// Searches every record: an exact reference first, then word matches ranked by field
+    /// and liveness, then substrings when words find nothing; suggestions for words that
+    /// match nothing.
+    ///
+    /// - Parameters:
+    ///   - text: what the person typed; never an error unless `options.raw` is set.
+    /// - Throws: ``SearchError/badRawQuery(_:reason:)`` only for `--raw` queries FTS5 rejects.
+    public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
+        guard options.limit >= 1 else { throw SearchError.badLimit(options.limit) }
+        var query = options.raw ? SearchQuery.raw(text) : SearchQuery.parse(text)
+        query.filters.merge(options.filters)
+        return try read { db in
+            var engine = SearchEngine(query: query, options: options, db: db)
+            let hits = try engine.run(raw: options.raw, text: text)
+            return SearchResults(
+                query: text, hits: hits, suggestions: try engine.suggestions(found: !hits.isEmpty),
+                explain: engine.explain)
+        }
+    }
+}
+
+/// One search's steps: reference, words, substrings, suggestions.
+struct SearchEngine {
+    let query: SearchQuery
+    let options: SearchOptions
+    let db: Database
+    private(set) var explain: [String] = []
+
+    init(query: SearchQuery, options: SearchOptions, db: Database) {
+        self.query = query
+        self.options = options
+        self.db = db
+    }
+
+    mutating func run(raw: Bool, text: String) throws -> [SearchHit] {
+        var hits: [SearchHit] = []
+        var seen = Set<String>()
+        if let reference = query.reference, options.offset == 0, let row = try referenced(reference) {
+            explain.append("reference \(reference) → \(row.type) \(row.ref)")
+            hits.append(hit(row, matched: "reference"))
+            seen.insert(row.ref)
+        }
+        let limit = options.limit + seen.count
+        if let match = query.match {
+            explain.append("search_fts MATCH \(match)" + (query.exclude.map { " NOT \($0)" } ?? ""))
+            let rows = try words(match, raw: raw, text: text, limit: limit)
+            hits += rows.filter { !seen.contains($0.ref) }.map { hit($0, matched: "words") }
+        }
+        if hits.count == seen.count, !query.words.isEmpty || !query.text.isEmpty {
+            hits += try substrings(limit: limit).filter { !seen.contains($0.ref) }.map {
+                hit($0, matched: "substring")
+            }
+        }
+        if query.match == nil && query.text.trimmingCharacters(in: .whitespaces).isEmpty
+            && !query.filters.isEmpty
+        {
+            explain.append("filters only")
+            hits += try SearchQueries.filtered(query.filters, limit: limit, offset: options.offset, db)
+                .filter { !seen.contains($0.ref) }.map { hit($0, matched: "filters") }
+        }
+        if !query.filters.isEmpty { explain.append("filters \(query.filters)") }
+        return Array(hits.prefix(options.limit))
+    }
+
+    /// Word search; a raw FTS5 error becomes a message.
+    private func words(_ match: String, raw: Bool, text: String, limit: Int) throws -> [SearchRow] {
+        do {
+            return try SearchQueries.match(
+                match, excluding: query.exclude, in: "search_fts", filters: query.filters, limit: limit,
+                offset: options.offset, db)
+        } catch let error as DatabaseError where raw {
+            throw SearchError.badRawQuery(text, reason: error.message ?? "syntax error")
+        }
+    }
+
+    /// Substring search: trigrams for words of three or more characters, a scan otherwise.
+    private mutating func substrings(limit: Int) throws -> [SearchRow] {
+        let pieces = query.text.split(whereSeparator: \.isWhitespace).map(String.init)
+            .filter { $0.contains { $0.isLetter || $0.isNumber } }
+        guard !pieces.isEmpty else { return [] }
+        if pieces.allSatisfy({ $0.count >= 3 }) {
+            let expression = pieces.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+                .joined(separator: " ")
+            explain.append("search_trigram MATCH \(expression)")
+            return try SearchQueries.match(
+                expression, excluding: nil, in: "search_trigram", filters: query.filters, limit: limit,
+                offset: options.offset, db)
+        }
+        explain.append("substring scan for \(pieces)")
+        return try SearchQueries.containing(
+            pieces, filters: query.filters, limit: limit, offset: options.offset, db)
+    }
+
+    private func referenced(_ reference: String) throws -> SearchRow? {
+        guard let adr = try? ADRReference.resolve(reference, db) else { return nil }
+        return try SearchQueries.document(type: "adr", ref: adr.rawValue, db)
+    }
+
+    /// Close indexed words for every query word the index does not hold.
+    func suggestions(found: Bool) throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for word in query.words where word.count >= 3 {
+            let folded = Suggestions.fold(word)
+            guard !(try SearchQueries.vocabularyHas(folded, db)) else { continue }
+            let vocabulary = try SearchQueries.vocabulary(
+                lengths: max(1, folded.count - 2)...(folded.count + 2), db)
+            let close = Suggestions.best(for: folded, in: vocabulary)
+            if !close.isEmpty { result[word] = close }
+        }
+        return result
+    }
+
+    private func hit(_ row: SearchRow, matched: String) -> SearchHit {
+        let (plain, parts) = Snippet.parts(row.snippet)
+        return SearchHit(
+            type: row.type, id: row.ref, number: row.number, title: row.title, status: row.status,
+            live: row.live,
+            snippet: plain, parts: parts, matched: matched, score: row.score)
+    }
+}

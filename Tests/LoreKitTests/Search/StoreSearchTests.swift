@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+@testable import LoreKit
+
+/// Search over a real store: ranking, liveness, folding, fallbacks, suggestions, filters,
+/// and an index that stays in step with the log.
+@Suite struct StoreSearchTests {
+    static func store(_ drafts: [ADRDraft]) throws -> (Store, URL) {
+        let (store, folder) = try TestStore.make()
+        for draft in drafts { try store.recordADR(draft) }
+        return (store, folder)
+    }
+
+    static func titles(_ results: SearchResults) -> [String] { results.hits.map(\.title) }
+
+    @Test func aTitleHitBeatsABodyHit() throws {
+        let (store, folder) = try Self.store([
+            ADRDraft(title: "Retry policy for payments", context: "Nothing about queues."),
+            ADRDraft(
+                title: "Use RabbitMQ", context: "We need a queue.", consequences: "Kafka was considered."),
+            ADRDraft(title: "Use Kafka for events", context: "Many consumers."),
+        ])
+        defer { TestStore.cleanUp(folder) }
+        #expect(Self.titles(try store.search("kafka")) == ["Use Kafka for events", "Use RabbitMQ"])
+    }
+
+    @Test func liveRecordsRankAboveSupersededOnesWhichStayVisibleAndMarked() throws {
+        let (store, folder) = try Self.store([
+            ADRDraft(title: "Use Kafka for events"),
+            ADRDraft(title: "Events go to a queue", context: "We publish events with Kafka."),
+        ])
+        defer { TestStore.cleanUp(folder) }
+        try store.supersedeADR("1", by: "2")
+        let hits = try store.search("kafka").hits
+        #expect(hits.map(\.number) == [2, 1])
+        #expect(hits.map(\.live) == [true, false])
+        #expect(hits[1].status == "superseded")
+    }
+
+    @Test func caseAndDiacriticsFoldPrefixesMatchAndThereIsNoStemming() throws {
+        let (store, folder) = try Self.store([
+            ADRDraft(title: "Café ordering service", decision: "Publish news to subscribers."),
+            ADRDraft(title: "New billing engine"),
+        ])
+        defer { TestStore.cleanUp(folder) }
+        #expect(Self.titles(try store.search("cafe")) == ["Café ordering service"])
+        #expect(Self.titles(try store.search("CAFÉ")) == ["Café ordering service"])
+        #expect(Self.titles(try store.search("subscrib*")) == ["Café ordering service"])
+        #expect(Self.titles(try store.search("news")) == ["Café ordering service"])
+        #expect(Self.titles(try store.search("new")) == ["New billing engine"])
+    }
+
+    @Test func substringsAndTextWithoutSpacesFallBackToTrigrams() throws {
+        let (store, folder) = try Self.store([
+            ADRDraft(title: "Use HttpClientFactory everywhere"),
+            ADRDraft(title: "データベース移行の方針", decision: "段階的に移行する"),
+        ])
+        defer { TestStore.cleanUp(folder) }
+        let identifier = try store.search("ClientFact")
+        #expect(Self.titles(identifier) == ["Use HttpClientFactory everywhere"])
+        #expect(identifier.hits.first?.matched == "substring")
+        #expect(Self.titles(try store.search("移行")) == ["データベース移行の方針"])
+        #expect(Self.titles(try store.search("データベース")) == ["データベース移行の方針"])
+    }
+
+    @Test func anExactReferenceComesFirst() throws {
+        let (store, folder) = try Self.store([
+            ADRDraft(title: "Mentions ADR 2 in passing", context: "See 2 for details; ADR-2 too."),
+            ADRDraft(title: "The second record"),
+        ])
+        defer { TestStore.cleanUp(folder) }
+        for reference in ["ADR-2", "2", "adr 2", "0002"] {
+            let hits = try store.search(reference).hits
+            #expect(hits.first?.title == "The second record", "\(reference)")
+            #expect(hits.first?.matched == "reference")
+        }
+        let id = try store.adr("2").id
+        #expect(try store.search(id).hits.first?.title == "The second record")
+    }
+
+    @Test func wordsThatMatchNothingGetCloseSuggestionsWithoutRewritingTheQuery() throws {
+        let (store, folder) = try Self.store([
+            ADRDraft(title: "Use Kafka for events"), ADRDraft(title: "Kafka retention"),
+            ADRDraft(title: "Kanban board"),
+        ])
+        defer { TestStore.cleanUp(folder) }
+        let results = try store.search("kafak")
+        #expect(results.hits.isEmpty)
+        #expect(results.suggestions["kafak"]?.first == "kafka")
+        #expect(try store.search("kafka").suggestions.isEmpty)
+    }
+
+    @Test func filtersBecomeConditions() throws {
+        let (store, folder) = try Self.store([
+            ADRDraft(
+                title: "Billing uses Postgres", status: "accepted", date: "2024-01-10", tags: ["db"],
+                components: ["billing"]),
+            ADRDraft(title: "Search uses Postgres", date: "2024-03-10", tags: ["db"], components: ["search"]),
+            ADRDraft(
+                title: "Billing retries", status: "accepted", date: "2024-05-01", components: ["billing"]),
+        ])
+        defer { TestStore.cleanUp(folder) }
+        #expect(Self.titles(try store.search("postgres component:billing")) == ["Billing uses Postgres"])
+        #expect(Self.titles(try store.search("postgres status:proposed")) == ["Search uses Postgres"])
+        #expect(Self.titles(try store.search("tag:db after:2024-02-01")) == ["Search uses Postgres"])
+        #expect(Self.titles(try store.search("billing before:2024-02-01")) == ["Billing uses Postgres"])
+        var options = SearchOptions()
+        options.filters.components = ["billing"]
+        #expect(
+            Self.titles(try store.search("", options: options)).sorted() == [
+                "Billing retries", "Billing uses Postgres",
+            ])
+        #expect(try store.search("postgres author:nobody").hits.isEmpty)
+    }
+
+    @Test func theIndexFollowsRevisionsRebuildsAndImports() throws {
+        let (store, folder) = try Self.store([
+            ADRDraft(title: "Use Kafka", decision: "Zookeeper for all events.")
+        ])
+        defer { TestStore.cleanUp(folder) }
+        #expect(Self.titles(try store.search("zookeeper")) == ["Use Kafka"])
+        var changes = ADRChanges()
+        changes.decision = "Pulsar for all events."
+        try store.reviseADR("1", changes)
+        #expect(try store.search("zookeeper").hits.isEmpty)
+        #expect(try store.search("pulsar").hits.first?.snippet.contains("Pulsar") == true)
+        #expect(Self.titles(try store.search("pulsar")) == ["Use Kafka"])
+        try store.rebuild()
+        #expect(Self.titles(try store.search("pulsar")) == ["Use Kafka"])
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/fixtures/adr-corpora/npryce__adr-tools")
+        try store.importADRs(from: fixtures)
+        #expect(try store.search("help scripts").hits.first?.title == "Help scripts")
+        let check = try store.checkProjections()
+        #expect(check.matches && check.indexIntact)
+    }
+
+    @Test func rawQueriesPassThroughAndTheirErrorsAreMessages() throws {
+        let (store, folder) = try Self.store([ADRDraft(title: "Use Kafka for events")])
+        defer { TestStore.cleanUp(folder) }
+        #expect(
+            Self.titles(try store.search("title:kafka", options: SearchOptions(raw: true))) == [
+                "Use Kafka for events"
+            ])
+        #expect(throws: SearchError.self) {
+            try store.search("\"unterminated AND", options: SearchOptions(raw: true))
+        }
+    }
+
+    @Test(arguments: [
+        "C++", "ADR-0042", "2024-03-14", "don't", "v1.2", "@team", "50%", "[x]", "\"", "*", "NOT", "x OR",
+        "🚀",
+        "日本", "a AND AND b", "-", "\"\"", "NEAR(a b)", "title:x", "^x", "{a b}", "\\", "'", "(", "OR",
+        "AND NOT",
+    ])
+    func hostileInputNeverFails(_ input: String) throws {
+        let (store, folder) = try Self.store([ADRDraft(title: "Use C++ and ADR-0042 for @team at 50% [x] 🚀")])
+        defer { TestStore.cleanUp(folder) }
+        _ = try store.search(input)
+    }
+}
