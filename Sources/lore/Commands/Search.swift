@@ -45,7 +45,7 @@ extension Lore {
             let text = words.joined(separator: " ")
             let results = try storeOptions.open().search(
                 text, options: SearchOptions(limit: limit, offset: offset, raw: raw, filters: filters))
-            if explain { results.explain.forEach { Output.message("explain: \($0)") } }
+            if explain { for line in results.explain { Output.message("explain: \(line)") } }
             for (word, close) in results.suggestions.sorted(by: { $0.key < $1.key }) {
                 Output.message("did you mean \(close.joined(separator: ", ")) (for '\(word)')?")
             }
