@@ -13,7 +13,7 @@ extension Lore {
                 ADR-12 or an id prefix shows that record first. Exits 1 when nothing matched.
                 """)
 
-        @Argument(parsing: .remaining, help: "What you are looking for.")
+        @Argument(parsing: .allUnrecognized, help: "What you are looking for (-word excludes a word).")
         var words: [String] = []
         @Option(help: "Only records of this type (adr).")
         var type: [String] = []
