@@ -10,8 +10,9 @@ struct Lore: ParsableCommand {
             "Keep the why behind your systems: decisions, context and ownership, in a tamper-evident log.",
         version: "0.1.0",
         subcommands: [
-            Init.self, ADR.self, Search.self, Import.self, Export.self, Log.self, Verify.self, Rebuild.self,
-            Stats.self,
+            Init.self, ADR.self, Note.self, Search.self, Component.self, Team.self, Person.self, Owner.self,
+            Handoff.self, Onboard.self, Timeline.self, Import.self, Export.self, Log.self, Verify.self,
+            Rebuild.self, Stats.self,
         ]
     )
 

@@ -39,7 +39,12 @@ struct ProjectionTable {
 /// Runs the projections: incrementally on append, from scratch on rebuild.
 enum Projector {
     /// In order: the search index reads what the ADR projection wrote for the same event.
-    static var projections: [any Projection.Type] { [ADRProjection.self, SearchProjection.self] }
+    static var projections: [any Projection.Type] {
+        [
+            ADRProjection.self, NoteProjection.self, DirectoryProjection.self, OwnershipProjection.self,
+            HandoffProjection.self, SearchProjection.self,
+        ]
+    }
 
     /// Creates the checkpoint and every projection's tables.
     static func createTables(_ db: Database) throws {

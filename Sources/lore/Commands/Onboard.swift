@@ -1,0 +1,9 @@
+import ArgumentParser
+
+extension Lore {
+    /// Placeholder until `lore onboard` lands (issue 5).
+    struct Onboard: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "onboard", abstract: "(not yet available)", shouldDisplay: false)
+    }
+}
