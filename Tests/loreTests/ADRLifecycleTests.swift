@@ -34,6 +34,7 @@ import Testing
     @Test func statusChangesAreKeptAsHistory() throws {
         let sandbox = try LoreSandbox()
         try sandbox.initStore()
+        _ = try sandbox.ok("component", "add", "api")
         let postgres = try sandbox.newADR(
             "Use PostgreSQL",
             [
@@ -108,6 +109,7 @@ import Testing
     @Test func revisionsChangeFieldsAndAreCounted() throws {
         let sandbox = try LoreSandbox()
         try sandbox.initStore()
+        _ = try sandbox.ok("component", "add", "db")
         try sandbox.newADR("Use CockroachDB", ["--decision", "One region.", "--tag", "storage"])
         try sandbox.ok(
             "adr", "revise", "1", "--title", "Use CockroachDB everywhere", "--decision", "All regions.")

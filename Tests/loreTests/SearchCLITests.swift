@@ -6,6 +6,7 @@ import Testing
     static func sandbox() throws -> LoreSandbox {
         let sandbox = try LoreSandbox()
         try sandbox.initStore()
+        _ = try sandbox.ok("component", "add", "billing")
         try sandbox.newADR(
             "Use Kafka for domain events",
             ["--decision", "Publish every domain event to Kafka.", "--tag", "events"])

@@ -19,7 +19,7 @@ extension Store {
                 adr: adr, number: try ADRQueries.nextNumber(db), title: title, status: status, date: date,
                 context: draft.context, decision: draft.decision, consequences: draft.consequences,
                 options: draft.options, tags: ADRInput.names(draft.tags),
-                components: ADRInput.names(draft.components),
+                components: try ComponentNames.check(ADRInput.names(draft.components), db),
                 sections: draft.sections, metadata: draft.metadata.isEmpty ? nil : draft.metadata)
             try appender.append(stream: adr.stream, payload: .adrRecorded(payload), db)
             if let old { try supersede(old, by: adr, reason: nil, appender, db) }
@@ -99,8 +99,10 @@ extension Store {
             payload.tags = changes.tags.map(ADRInput.names).flatMap {
                 Set($0) == Set(current.tags) ? nil : $0
             }
-            payload.components = changes.components.map(ADRInput.names)
-                .flatMap { Set($0) == Set(current.components) ? nil : $0 }
+            payload.components = try changes.components.map {
+                try ComponentNames.check(ADRInput.names($0), db)
+            }
+            .flatMap { Set($0) == Set(current.components) ? nil : $0 }
             guard !payload.isEmpty else { throw ADRError.nothingToRevise }
             try appender.append(stream: adr.stream, payload: .adrRevised(payload), db)
             return try ADRReference.record(adr, db)

@@ -43,6 +43,13 @@ public struct ComponentRegistered: Codable, Hashable, Sendable {
     public var description: String?
     public var system: String?
     public var repo: String?
+
+    public init(name: String, description: String? = nil, system: String? = nil, repo: String? = nil) {
+        self.name = name
+        self.description = description
+        self.system = system
+        self.repo = repo
+    }
 }
 
 /// `team.registered`: an in-house or partner team.

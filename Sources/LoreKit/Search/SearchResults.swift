@@ -19,7 +19,8 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var snippet: String
     /// The same passage split into matched and unmatched parts.
     public var parts: [SnippetPart]
-    /// How it matched: `reference`, `words` or `substring`.
+    /// How it matched: `reference`, `words`, `some words` (no record had them all),
+    /// `substring` or `filters`.
     public var matched: String
     /// FTS5's bm25 score (lower is better); 0 for references and filter-only listings.
     public var score: Double

@@ -63,6 +63,19 @@ struct SearchEngine {
             explain.append("search_fts MATCH \(match)" + (query.exclude.map { " NOT \($0)" } ?? ""))
             let rows = try words(match, raw: raw, text: text, limit: limit)
             hits += rows.filter { !seen.contains($0.ref) }.map { hit($0, matched: "words") }
+            // A question ("why kafka not rabbitmq") rarely has every word in one record: then
+            // records with some of the words, best first (bm25 rewards those with more).
+            if hits.count == seen.count, !raw, query.words.count > 1 {
+                let relaxed = query.words.map {
+                    "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                }
+                .joined(separator: " OR ")
+                explain.append("no record has every word; search_fts MATCH \(relaxed)")
+                hits += try words(relaxed, raw: false, text: text, limit: limit).filter {
+                    !seen.contains($0.ref)
+                }
+                .map { hit($0, matched: "some words") }
+            }
         }
         if hits.count == seen.count, !query.words.isEmpty || !query.text.isEmpty {
             hits += try substrings(limit: limit).filter { !seen.contains($0.ref) }.map {
@@ -117,7 +130,7 @@ struct SearchEngine {
     /// Close indexed words for every query word the index does not hold.
     func suggestions(found: Bool) throws -> [String: [String]] {
         var result: [String: [String]] = [:]
-        for word in query.words where word.count >= 3 {
+        for word in query.words where word.count >= 3 && !Suggestions.questionWords.contains(word) {
             let folded = Suggestions.fold(word)
             guard !(try SearchQueries.vocabularyHas(folded, db)) else { continue }
             let vocabulary = try SearchQueries.vocabulary(

@@ -2,6 +2,14 @@ import Foundation
 
 /// "Did you mean": close words from the index for words that match nothing.
 enum Suggestions {
+    /// Words people type in questions that are not worth a "did you mean".
+    static let questionWords: Set<String> = [
+        "why", "what", "who", "whom", "when", "where", "which", "how", "not", "the", "and", "for", "with",
+        "does",
+        "did", "are", "was", "were", "should", "would", "could", "can", "our", "use", "used", "instead",
+        "than",
+    ]
+
     /// The word as the index folds it: lowercase, diacritics removed.
     static func fold(_ word: String) -> String {
         word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()

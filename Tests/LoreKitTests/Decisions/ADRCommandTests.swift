@@ -7,6 +7,7 @@ import Testing
     @Test func recordKeepsEveryFieldExactly() throws {
         let (store, folder) = try TestStore.make()
         defer { TestStore.cleanUp(folder) }
+        try store.registerComponent("gateway")
         let title = "Use \"gRPC\" & REST | for partner/public APIs — café 日本 🚀"
         let record = try store.recordADR(
             ADRDraft(
@@ -155,6 +156,7 @@ import Testing
     @Test func listFiltersByStatusTagAndComponent() throws {
         let (store, folder) = try TestStore.make()
         defer { TestStore.cleanUp(folder) }
+        try store.registerComponent("billing")
         try store.recordADR(ADRDraft(title: "A", tags: ["db"], components: ["billing"]))
         try store.recordADR(ADRDraft(title: "B", status: "accepted", tags: ["db"]))
         try store.recordADR(ADRDraft(title: "C", components: ["billing"]))
@@ -179,5 +181,23 @@ import Testing
             try store.linkADR("2", "Amends", "1")
         }
         #expect(try store.events().count == before)
+    }
+
+    @Test func componentsMustBeRegisteredAndUnknownNamesGetSuggestions() throws {
+        let (store, folder) = try TestStore.make()
+        defer { TestStore.cleanUp(folder) }
+        try store.registerComponent("billing-ledger")
+        try store.registerComponent("search")
+        let before = try store.events().count
+        #expect(throws: DirectoryError.unknownComponent("biling-ledger", suggestions: ["billing-ledger"])) {
+            try store.recordADR(ADRDraft(title: "A", components: ["biling-ledger"]))
+        }
+        #expect(throws: DirectoryError.unknownComponent("ledger", suggestions: ["billing-ledger"])) {
+            try store.recordADR(ADRDraft(title: "A", components: ["ledger"]))
+        }
+        #expect(try store.events().count == before)
+        let record = try store.recordADR(ADRDraft(title: "A", components: ["BILLING-LEDGER"]))
+        #expect(record.components == ["billing-ledger"])
+        #expect(throws: DirectoryError.componentExists("Search")) { try store.registerComponent("Search") }
     }
 }

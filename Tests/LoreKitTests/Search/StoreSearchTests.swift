@@ -8,6 +8,7 @@ import Testing
 @Suite struct StoreSearchTests {
     static func store(_ drafts: [ADRDraft]) throws -> (Store, URL) {
         let (store, folder) = try TestStore.make()
+        for component in Set(drafts.flatMap(\.components)) { try store.registerComponent(component) }
         for draft in drafts { try store.recordADR(draft) }
         return (store, folder)
     }
