@@ -18,8 +18,12 @@ import Testing
 
     @Test func rankedResultsWithPlainMarkersWhenPiped() throws {
         let sandbox = try Self.sandbox()
-        let result = try sandbox.lore("search", "why", "kafka")
-        #expect(result.status == 1, "no record holds both words: \(result)")
+        // No record holds both words: records with some of them, the title hit first.
+        let question = try sandbox.lore("search", "why", "kafka", "--format", "json")
+        #expect(question.status == 0, "\(question)")
+        #expect(question.stdout.contains("\"matched\" : \"some words\""), "\(question)")
+        let gibberish = try sandbox.lore("search", "zzqx", "qqzx")
+        #expect(gibberish.status == 1, "\(gibberish)")
         let kafka = try sandbox.lore("search", "kafka")
         #expect(kafka.status == 0, "\(kafka)")
         let lines = kafka.stdout.split(separator: "\n").map(String.init)
