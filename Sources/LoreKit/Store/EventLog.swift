@@ -33,7 +33,8 @@ enum EventLog {
             sql:
                 "INSERT INTO events (id, replica, seq, hlc, kind, stream, prev, body, sig) VALUES (?,?,?,?,?,?,?,?,?)"
         ).execute(arguments: [
-            event.id.bytes, h.replica.rawValue, h.seq, h.hlc.packed, h.kindName, h.stream, h.prev?.bytes, event.body,
+            event.id.bytes, h.replica.rawValue, h.seq, h.hlc.packed, h.kindName, h.stream, h.prev?.bytes,
+            event.body,
             event.signature,
         ])
         let pos = db.lastInsertedRowID
@@ -50,8 +51,9 @@ enum EventLog {
 
     /// A replica's unbroken chain: the highest contiguous seq and its id.
     static func chain(_ replica: String, _ db: Database) throws -> (seq: Int64, head: Data?) {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT contiguous, head FROM chains WHERE replica = ?", arguments: [replica])
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT contiguous, head FROM chains WHERE replica = ?", arguments: [replica])
         else { return (0, nil) }
         return (row["contiguous"], row["head"])
     }
@@ -97,7 +99,9 @@ enum EventLog {
     /// after it. Readings from far in the future (a site with a wrong clock) do not drag
     /// the local clock along.
     static func maxClock(notAfter limit: HLC, _ db: Database) throws -> HLC {
-        HLC(packed: try Int64.fetchOne(db, sql: "SELECT max(hlc) FROM events WHERE hlc <= ?", arguments: [limit.packed]) ?? 0)
+        HLC(
+            packed: try Int64.fetchOne(
+                db, sql: "SELECT max(hlc) FROM events WHERE hlc <= ?", arguments: [limit.packed]) ?? 0)
     }
 
     /// How many events the log holds.
@@ -127,7 +131,8 @@ enum EventLog {
     static func forEach(_ db: Database, _ visit: (StoredEvent) throws -> Void) throws {
         let rows = try Row.fetchCursor(
             db,
-            sql: "SELECT \(columns) FROM \(from) JOIN chains c ON c.replica = e.replica AND e.seq <= c.contiguous "
+            sql:
+                "SELECT \(columns) FROM \(from) JOIN chains c ON c.replica = e.replica AND e.seq <= c.contiguous "
                 + "ORDER BY \(order)")
         while let row = try rows.next() { try visit(try decode(row)) }
     }
@@ -144,7 +149,8 @@ enum EventLog {
             try visit(
                 RawEventRow(
                     pos: row["pos"], id: row["id"], replica: row["replica"], seq: row["seq"], hlc: row["hlc"],
-                    kind: row["kind"], stream: row["stream"], prev: row["prev"], body: row["body"], sig: row["sig"],
+                    kind: row["kind"], stream: row["stream"], prev: row["prev"], body: row["body"],
+                    sig: row["sig"],
                     salt: row["salt"], payload: row["payload"], hasPayloadRow: row["has_payload_row"]))
         }
     }
@@ -186,7 +192,9 @@ extension EventLog {
     }
 
     /// The lowest and highest seq of a replica's events past `after`, and how many there are.
-    static func range(_ replica: String, after: Int64, _ db: Database) throws -> (from: Int64, to: Int64, count: Int)? {
+    static func range(_ replica: String, after: Int64, _ db: Database) throws -> (
+        from: Int64, to: Int64, count: Int
+    )? {
         let row = try Row.fetchOne(
             db, sql: "SELECT min(seq), max(seq), count(*) FROM events WHERE replica = ? AND seq > ?",
             arguments: [replica, after])
@@ -195,7 +203,9 @@ extension EventLog {
     }
 
     /// A replica's events past `after`, by seq, one at a time.
-    static func forEach(replica: String, after: Int64, _ db: Database, _ visit: (StoredEvent) throws -> Void) throws {
+    static func forEach(replica: String, after: Int64, _ db: Database, _ visit: (StoredEvent) throws -> Void)
+        throws
+    {
         let rows = try Row.fetchCursor(
             db, sql: "SELECT \(columns) FROM \(from) WHERE e.replica = ? AND e.seq > ? ORDER BY e.seq, e.id",
             arguments: [replica, after])
@@ -206,7 +216,8 @@ extension EventLog {
     static func forEach(after key: OrderKey, _ db: Database, _ visit: (StoredEvent) throws -> Void) throws {
         let rows = try Row.fetchCursor(
             db,
-            sql: "SELECT \(columns) FROM \(from) JOIN chains c ON c.replica = e.replica AND e.seq <= c.contiguous "
+            sql:
+                "SELECT \(columns) FROM \(from) JOIN chains c ON c.replica = e.replica AND e.seq <= c.contiguous "
                 + "WHERE (e.hlc, e.replica, e.seq, e.id) > (?, ?, ?, ?) ORDER BY \(order)",
             arguments: [key.hlc, key.replica, key.seq, key.id])
         while let row = try rows.next() { try visit(try decode(row)) }
@@ -215,7 +226,8 @@ extension EventLog {
     /// The id of a replica's event at `seq`, if stored (the first by id when forked).
     static func id(of replica: String, seq: Int64, _ db: Database) throws -> Data? {
         try Data.fetchOne(
-            db, sql: "SELECT id FROM events WHERE replica = ? AND seq = ? ORDER BY id LIMIT 1", arguments: [replica, seq])
+            db, sql: "SELECT id FROM events WHERE replica = ? AND seq = ? ORDER BY id LIMIT 1",
+            arguments: [replica, seq])
     }
 
     /// Whether a bundle file was already imported by a directory sync.

@@ -167,7 +167,9 @@ enum LogVerifier {
             if body.replica.rawValue != row.replica || body.seq != row.seq || body.hlc.packed != row.hlc
                 || body.kindName != row.kind || body.stream != row.stream || body.prev?.bytes != row.prev
             {
-                report("the indexed columns (replica, seq, prev, clock, kind, stream) differ from the signed body")
+                report(
+                    "the indexed columns (replica, seq, prev, clock, kind, stream) differ from the signed body"
+                )
             }
             if body.store != storeID { report("the event belongs to store \(body.store), not \(storeID)") }
             if !row.hasPayloadRow {
@@ -179,13 +181,16 @@ enum LogVerifier {
                 expectedPrev.map { ($0.seq + 1, EventID(bytes: $0.id)) } ?? (1, nil)
             let foreign = row.replica != local
             if let expectedPrev, expectedPrev.seq == body.seq {
-                report("fork: a second event with seq \(body.seq) in this replica's chain (a cloned store)", notice: true)
+                report(
+                    "fork: a second event with seq \(body.seq) in this replica's chain (a cloned store)",
+                    notice: true)
             } else if body.seq != wanted.0 {
                 let missing = "seq \(wanted.0)" + (body.seq - 1 > wanted.0 ? "–\(body.seq - 1)" : "")
                 report(
                     foreign
                         ? "missing \(missing) from this replica: later events are held until they arrive"
-                        : "the chain jumps from seq \(wanted.0 - 1) to \(body.seq): events are missing", notice: foreign)
+                        : "the chain jumps from seq \(wanted.0 - 1) to \(body.seq): events are missing",
+                    notice: foreign)
             } else if body.prev != wanted.1 {
                 report("prev does not link to the replica's previous event", notice: foreign)
             }

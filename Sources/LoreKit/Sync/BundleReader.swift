@@ -43,10 +43,12 @@ struct BundleReader {
                 }
                 guard trailer.count == count, trailer.count == header.count else {
                     throw SyncError.damaged(
-                        url.path, line: number, "the trailer counts \(trailer.count) events, the file holds \(count)")
+                        url.path, line: number,
+                        "the trailer counts \(trailer.count) events, the file holds \(count)")
                 }
                 guard trailer.sha256 == Data(hasher.finalize()).hexString else {
-                    throw SyncError.damaged(url.path, line: number, "the SHA-256 of the file does not match the trailer")
+                    throw SyncError.damaged(
+                        url.path, line: number, "the SHA-256 of the file does not match the trailer")
                 }
                 return Checked(header: header, count: count)
             }
@@ -57,7 +59,8 @@ struct BundleReader {
                 throw SyncError.damaged(url.path, line: number, "event \(event.id.short): \(problems[0])")
             }
             guard event.header.store == store else {
-                throw SyncError.damaged(url.path, line: number, "event \(event.id.short) belongs to another store")
+                throw SyncError.damaged(
+                    url.path, line: number, "event \(event.id.short) belongs to another store")
             }
             count += 1
             try visit(event)
@@ -69,7 +72,9 @@ struct BundleReader {
         guard let header = try? JSONDecoder().decode(BundleHeader.self, from: line),
             header.format == BundleFormat.name
         else { throw SyncError.notABundle(url.path, "the first line is not a lore-bundle header") }
-        guard header.minReader <= BundleFormat.readable else { throw SyncError.newerFormat(url.path, header.minReader) }
+        guard header.minReader <= BundleFormat.readable else {
+            throw SyncError.newerFormat(url.path, header.minReader)
+        }
         return header
     }
 

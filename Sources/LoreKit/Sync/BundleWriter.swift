@@ -14,7 +14,13 @@ enum BundleWriter {
         var total = 0
         var after: [String: Int64] = [:]
         for replica in try EventLog.replicas(db) {
-            let known = have?[replica]?.seq ?? 0
+            var known = have?[replica]?.seq ?? 0
+            // The receiver's head differs from ours at that seq: a fork; send ours from there.
+            if let entry = have?[replica], !entry.id.isEmpty, known > 0,
+                try EventLog.id(of: replica, seq: known, db)?.hexString != entry.id
+            {
+                known -= 1
+            }
             after[replica] = known
             if let range = try EventLog.range(replica, after: known, db) {
                 ranges[replica] = [range.from, range.to]
@@ -23,9 +29,11 @@ enum BundleWriter {
         }
         let header = BundleHeader(
             format: BundleFormat.name, version: BundleFormat.version, minReader: BundleFormat.minReader,
-            store: store.id.rawValue, name: store.name, sender: store.replica.rawValue, forHave: have, count: total,
+            store: store.id.rawValue, name: store.name, sender: store.replica.rawValue, forHave: have,
+            count: total,
             ranges: ranges)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lore-tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).lore-tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
             throw SyncError.unwritable(url.path, "cannot create a file there")
         }
@@ -43,7 +51,9 @@ enum BundleWriter {
             let trailer = BundleTrailer(trailer: true, count: written, sha256: output.digest)
             try output.line(Data(try Self.encoder.encode(trailer)), hashed: false)
             try output.close()
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+            if FileManager.default.fileExists(atPath: url.path) {
+                try FileManager.default.removeItem(at: url)
+            }
             try FileManager.default.moveItem(at: temporary, to: url)
             progress?(written, total)
             return (written, ranges)

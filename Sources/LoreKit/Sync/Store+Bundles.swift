@@ -18,13 +18,16 @@ extension Store {
     ///
     /// - Returns: how many events it holds.
     @discardableResult
-    public func exportBundle(to url: URL, for have: HaveFile? = nil, progress: ProgressReport? = nil) throws -> Int {
+    public func exportBundle(to url: URL, for have: HaveFile? = nil, progress: ProgressReport? = nil) throws
+        -> Int
+    {
         try read { db in
             let info = try StoreMetadata.info(db)
             if let have, have.store != info.id.rawValue {
                 throw SyncError.otherStore(url.path, bundle: have.store, store: info.id.rawValue)
             }
-            return try BundleWriter.write(to: url, store: info, have: have?.have, progress: progress, db).count
+            return try BundleWriter.write(to: url, store: info, have: have?.have, progress: progress, db)
+                .count
         }
     }
 
@@ -80,7 +83,9 @@ struct BundleImporter {
         let taken = try EventLog.id(of: replica, seq: event.header.seq, db) != nil
         if event.header.seq <= known || taken {
             report.forks.append(ForkNote(replica: replica, seq: event.header.seq))
-            if event.header.seq <= known { earliestFork = min(earliestFork ?? OrderKey(event), OrderKey(event)) }
+            if event.header.seq <= known {
+                earliestFork = min(earliestFork ?? OrderKey(event), OrderKey(event))
+            }
         }
         if replica == local { cloned = true }
         if event.header.hlc > limit { report.farFuture += 1 }
@@ -93,7 +98,9 @@ struct BundleImporter {
         let after = try EventLog.chains(db)
         var earliest = earliestFork
         for (replica, chain) in after where chain.seq > (before[replica]?.seq ?? 0) {
-            if let key = try EventLog.earliest(replica, from: (before[replica]?.seq ?? 0) + 1, to: chain.seq, db) {
+            if let key = try EventLog.earliest(
+                replica, from: (before[replica]?.seq ?? 0) + 1, to: chain.seq, db)
+            {
                 earliest = min(earliest ?? key, key)
             }
         }

@@ -28,7 +28,8 @@ extension Store {
         let header = try BundleReader.header(bundles[0])
         for bundle in bundles { _ = try BundleReader(url: bundle).check(store: StoreID(storeID)) }
         let store = try create(
-            location, name: header.name ?? "", site: site, author: author, keyRing: keyRing, environment: environment,
+            location, name: header.name ?? "", site: site, author: author, keyRing: keyRing,
+            environment: environment,
             storeID: StoreID(storeID))
         do {
             return (store, try store.importBundles(bundles))

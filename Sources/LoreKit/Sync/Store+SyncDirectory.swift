@@ -38,7 +38,8 @@ extension Store {
         var published = 0
         var name: String?
         if missing > 0 {
-            let file = "\(environment.nowMillis)-\(environment.newUUID().uuidString.prefix(8).lowercased()).bundle"
+            let file =
+                "\(environment.nowMillis)-\(environment.newUUID().uuidString.prefix(8).lowercased()).bundle"
             let have = HaveFile(
                 store: info.id.rawValue, replica: info.replica.rawValue,
                 have: coverage.mapValues { HaveEntry(seq: $0, id: "") })
@@ -48,7 +49,8 @@ extension Store {
         }
         try SyncFolder.writeAtomically(
             try BundleWriter.encoder.encode(try have()), to: mine.appendingPathComponent("have.json"))
-        return DirectorySyncReport(folder: folder.path, imported: imported, published: published, bundle: name)
+        return DirectorySyncReport(
+            folder: folder.path, imported: imported, published: published, bundle: name)
     }
 }
 
@@ -69,7 +71,8 @@ enum SyncFolder {
             let directory = folder.appendingPathComponent(replica)
             let files = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
             for file in files.sorted() where file.hasSuffix(".bundle") && !file.hasPrefix(".") {
-                result.append(Bundle(url: directory.appendingPathComponent(file), relative: "\(replica)/\(file)"))
+                result.append(
+                    Bundle(url: directory.appendingPathComponent(file), relative: "\(replica)/\(file)"))
             }
         }
         return result
@@ -103,7 +106,8 @@ enum SyncFolder {
 
     /// Writes to a temporary name in the same folder and renames over the target.
     static func writeAtomically(_ data: Data, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lore-tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).lore-tmp")
         do {
             guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
                 throw CocoaError(.fileWriteUnknown)

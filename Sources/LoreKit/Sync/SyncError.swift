@@ -16,7 +16,8 @@ public enum SyncError: LocalizedError, Equatable {
         switch self {
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .unwritable(let path, let reason): "cannot write \(path): \(reason)"
-        case .notABundle(let path, let reason): "\(path) is not a lore bundle (\(reason)); nothing was imported"
+        case .notABundle(let path, let reason):
+            "\(path) is not a lore bundle (\(reason)); nothing was imported"
         case .newerFormat(let path, let version):
             "\(path) needs lore that reads bundle format \(version); upgrade lore to import it; nothing was imported"
         case .otherStore(let path, let bundle, let store):
@@ -24,7 +25,8 @@ public enum SyncError: LocalizedError, Equatable {
         case .damaged(let path, let line, let reason):
             "\(path) is damaged at line \(line): \(reason); nothing was imported"
         case .truncated(let path): "\(path) is truncated (no trailer line); nothing was imported"
-        case .noStoreInFolder(let path): "\(path) holds no lore sync folder (expected PATH/<store-id>/<replica>/)"
+        case .noStoreInFolder(let path):
+            "\(path) holds no lore sync folder (expected PATH/<store-id>/<replica>/)"
         case .severalStores(let path, let stores):
             "\(path) holds several stores (\(stores.joined(separator: ", "))); give PATH/<store-id>"
         }

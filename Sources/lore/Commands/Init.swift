@@ -39,7 +39,8 @@ extension Lore {
                 SyncText.describe(report)
             } else {
                 store = try Store.create(
-                    location, name: name ?? location.folder.deletingLastPathComponent().lastPathComponent, site: site,
+                    location, name: name ?? location.folder.deletingLastPathComponent().lastPathComponent,
+                    site: site,
                     author: author, keyRing: keyRing)
                 print("Created lore store '\(try store.info().name)' in \(location.folder.path)")
             }

@@ -53,7 +53,8 @@ extension Lore.Sync {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data = try encoder.encode(try storeOptions.open().have())
             do { try data.write(to: Paths.url(file)) } catch {
-                throw TextFiles.Unreadable(path: file, reason: "cannot write it: \(error.localizedDescription)")
+                throw TextFiles.Unreadable(
+                    path: file, reason: "cannot write it: \(error.localizedDescription)")
             }
             print("wrote \(file)")
         }
@@ -95,8 +96,11 @@ extension Lore.Sync {
             Output.table(
                 ["REPLICA", "SEQ", "HEAD"],
                 have.have.sorted { $0.key < $1.key }.map { replica, entry in
-                    [String(replica.dropFirst(ReplicaID.prefix.count).prefix(8)) + (replica == have.replica ? " (this site)" : ""),
-                     "\(entry.seq)", String(entry.id.prefix(12))]
+                    [
+                        String(replica.dropFirst(ReplicaID.prefix.count).prefix(8))
+                            + (replica == have.replica ? " (this site)" : ""),
+                        "\(entry.seq)", String(entry.id.prefix(12)),
+                    ]
                 })
             for notice in verify.notices { Output.message("notice: \(notice.message)") }
         }
@@ -105,15 +109,20 @@ extension Lore.Sync {
     /// `lore sync dir PATH`.
     struct Dir: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Sync through a shared folder (USB stick, shared drive, Syncthing): read others' bundles, add ours.")
+            abstract:
+                "Sync through a shared folder (USB stick, shared drive, Syncthing): read others' bundles, add ours."
+        )
         @Argument(help: "The shared folder; this store's files go under PATH/<store>/<replica>/.")
         var path: String
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let report = try storeOptions.open().syncDirectory(Paths.url(path), progress: ProgressLine.make("syncing"))
+            let report = try storeOptions.open().syncDirectory(
+                Paths.url(path), progress: ProgressLine.make("syncing"))
             SyncText.describe(report.imported)
-            print("published \(report.published) events" + (report.bundle.map { " in \($0)" } ?? "") + " to \(report.folder)")
+            print(
+                "published \(report.published) events" + (report.bundle.map { " in \($0)" } ?? "")
+                    + " to \(report.folder)")
         }
     }
 }
@@ -123,18 +132,27 @@ enum SyncText {
     static func describe(_ report: SyncReport) {
         print("imported \(report.added) new events, already had \(report.alreadyHad)")
         for held in report.held {
-            let site = held.site.map { " from site \($0)" } ?? " from replica \(held.replica.dropFirst(ReplicaID.prefix.count).prefix(8))"
-            let range = held.missingFrom == held.missingTo ? "\(held.missingFrom)" : "\(held.missingFrom)–\(held.missingTo)"
+            let site =
+                held.site.map { " from site \($0)" }
+                ?? " from replica \(held.replica.dropFirst(ReplicaID.prefix.count).prefix(8))"
+            let range =
+                held.missingFrom == held.missingTo
+                ? "\(held.missingFrom)" : "\(held.missingFrom)–\(held.missingTo)"
             Output.message("held: missing \(range)\(site); \(held.held) later events wait for them")
         }
         for fork in report.forks {
-            Output.message("fork: two events for seq \(fork.seq) of replica \(fork.replica.dropFirst(ReplicaID.prefix.count).prefix(8)); both kept")
+            Output.message(
+                "fork: two events for seq \(fork.seq) of replica \(fork.replica.dropFirst(ReplicaID.prefix.count).prefix(8)); both kept"
+            )
         }
         if report.farFuture > 0 {
-            Output.message("flagged: \(report.farFuture) events carry a clock more than a day ahead of this machine's")
+            Output.message(
+                "flagged: \(report.farFuture) events carry a clock more than a day ahead of this machine's")
         }
         if let replica = report.newReplica {
-            Output.message("this store was cloned: it now writes as a new replica \(replica.dropFirst(ReplicaID.prefix.count).prefix(8))")
+            Output.message(
+                "this store was cloned: it now writes as a new replica \(replica.dropFirst(ReplicaID.prefix.count).prefix(8))"
+            )
         }
     }
 }
