@@ -75,6 +75,25 @@ enum Projector {
         try setCheckpoint(key, db)
     }
 
+    /// Brings the projections up to date after foreign events arrived: when the earliest
+    /// newly projectable event sorts after the checkpoint, the new events are folded in
+    /// order; otherwise everything is rebuilt, so the fold stays in (hlc, replica, seq) order.
+    ///
+    /// - Parameter earliest: the smallest order key among events that became projectable.
+    static func catchUp(earliest: OrderKey?, _ db: Database) throws {
+        guard let earliest else { return }
+        guard let checkpoint = try checkpoint(db) else { return try rebuild(db) }
+        guard checkpoint < earliest else { return try rebuild(db) }
+        var last = checkpoint
+        try EventLog.forEach(after: checkpoint, db) { stored in
+            if let payload = try? stored.event.decodedPayload() {
+                for projection in projections { try projection.apply(stored, payload: payload, db) }
+            }
+            last = OrderKey(stored.event)
+        }
+        try setCheckpoint(last, db)
+    }
+
     /// Empties every projection and folds the whole log again, in order.
     static func rebuild(_ db: Database, progress: ProgressReport? = nil) throws {
         let total = progress == nil ? 0 : try EventLog.count(db)

@@ -38,12 +38,21 @@ final class Appender {
         self.key = key
         self.info = info
         last = (0, nil)
-        clock = try EventLog.maxClock(db)
+        clock = try EventLog.maxClock(notAfter: store.environment.clockLimit, db)
         let payload = EventPayload.keyEnrolled(
             KeyEnrolled(replica: key.replica.rawValue, site: info.site, author: info.author))
         try appendSigned(
             stream: "replica/\(key.replica.rawValue)", payload: payload, deps: [], author: info.author,
             key: key, storeID: info.id, db)
+    }
+
+    /// Moves this store to a new replica (new key, enrolled), for a store that found its
+    /// replica's chain forked: someone else wrote as it, so it was cloned or restored.
+    func moveToNewReplica(_ db: Database) throws -> ReplicaID {
+        let key = try store.keyRing.createKey()
+        try StoreMetadata.set([.replica: key.replica.rawValue], in: db)
+        try enroll(key: key, db)
+        return key.replica
     }
 
     /// A new UUID from the store's environment.
@@ -78,7 +87,7 @@ final class Appender {
             self.key = key
             self.info = info
             if let head = try EventLog.head(of: info.replica, db) { last = (head.seq, head.id) }
-            clock = try EventLog.maxClock(db)
+            clock = try EventLog.maxClock(notAfter: store.environment.clockLimit, db)
             return key
         }
         let key = try store.keyRing.createKey()

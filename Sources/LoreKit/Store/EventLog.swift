@@ -22,23 +22,68 @@ public struct EventFilter: Sendable {
 enum EventLog {
     /// The projection order: (hlc, replica, seq), then id for forked duplicates.
     static let order = "e.hlc, e.replica, e.seq, e.id"
-    private static let columns = "e.pos, e.id, e.body, e.sig, p.salt, p.payload"
-    private static let from = "events e LEFT JOIN payloads p ON p.pos = e.pos"
+    static let columns = "e.pos, e.id, e.body, e.sig, p.salt, p.payload"
+    static let from = "events e LEFT JOIN payloads p ON p.pos = e.pos"
 
-    /// Inserts an event and its payload; returns its local position.
+    /// Inserts an event and its payload and extends its replica's chain; returns its local
+    /// position.
     static func insert(_ event: Event, _ db: Database) throws -> Int64 {
         let h = event.header
         try db.cachedStatement(
             sql:
-                "INSERT INTO events (id, replica, seq, hlc, kind, stream, body, sig) VALUES (?,?,?,?,?,?,?,?)"
+                "INSERT INTO events (id, replica, seq, hlc, kind, stream, prev, body, sig) VALUES (?,?,?,?,?,?,?,?,?)"
         ).execute(arguments: [
-            event.id.bytes, h.replica.rawValue, h.seq, h.hlc.packed, h.kindName, h.stream, event.body,
+            event.id.bytes, h.replica.rawValue, h.seq, h.hlc.packed, h.kindName, h.stream, h.prev?.bytes,
+            event.body,
             event.signature,
         ])
         let pos = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO payloads (pos, salt, payload) VALUES (?,?,?)")
             .execute(arguments: [pos, event.salt, event.payload])
+        try extendChain(h.replica.rawValue, db)
         return pos
+    }
+
+    /// Whether an event with this id is stored.
+    static func contains(_ id: EventID, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM events WHERE id = ?", arguments: [id.bytes]) ?? false
+    }
+
+    /// A replica's unbroken chain: the highest contiguous seq and its id.
+    static func chain(_ replica: String, _ db: Database) throws -> (seq: Int64, head: Data?) {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT contiguous, head FROM chains WHERE replica = ?", arguments: [replica])
+        else { return (0, nil) }
+        return (row["contiguous"], row["head"])
+    }
+
+    /// Every replica's unbroken chain.
+    static func chains(_ db: Database) throws -> [String: (seq: Int64, head: Data)] {
+        var result: [String: (seq: Int64, head: Data)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT replica, contiguous, head FROM chains") {
+            result[row["replica"]] = (row["contiguous"], row["head"])
+        }
+        return result
+    }
+
+    /// Advances a replica's chain over every stored event that links to its head.
+    private static func extendChain(_ replica: String, _ db: Database) throws {
+        var (seq, head) = try chain(replica, db)
+        let start = seq
+        while let next = try Data.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT id FROM events WHERE replica = ? AND seq = ? AND prev IS ? ORDER BY id LIMIT 1"),
+            arguments: [replica, seq + 1, head])
+        {
+            seq += 1
+            head = next
+        }
+        guard seq != start, let head else { return }
+        try db.cachedStatement(
+            sql: "INSERT INTO chains (replica, contiguous, head) VALUES (?, ?, ?) "
+                + "ON CONFLICT (replica) DO UPDATE SET contiguous = excluded.contiguous, head = excluded.head"
+        ).execute(arguments: [replica, seq, head])
     }
 
     /// The highest event of a replica's chain.
@@ -50,9 +95,13 @@ enum EventLog {
         return (row["seq"], id)
     }
 
-    /// The latest clock reading in the log; new local events sort after it.
-    static func maxClock(_ db: Database) throws -> HLC {
-        HLC(packed: try Int64.fetchOne(db, sql: "SELECT max(hlc) FROM events") ?? 0)
+    /// The latest clock reading in the log no later than `limit`; new local events sort
+    /// after it. Readings from far in the future (a site with a wrong clock) do not drag
+    /// the local clock along.
+    static func maxClock(notAfter limit: HLC, _ db: Database) throws -> HLC {
+        HLC(
+            packed: try Int64.fetchOne(
+                db, sql: "SELECT max(hlc) FROM events WHERE hlc <= ?", arguments: [limit.packed]) ?? 0)
     }
 
     /// How many events the log holds.
@@ -77,9 +126,14 @@ enum EventLog {
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map(decode)
     }
 
-    /// Calls `visit` with every event in projection order, one row at a time.
+    /// Calls `visit` with every projectable event (within its replica's unbroken chain) in
+    /// projection order, one row at a time.
     static func forEach(_ db: Database, _ visit: (StoredEvent) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(from) ORDER BY \(order)")
+        let rows = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT \(columns) FROM \(from) JOIN chains c ON c.replica = e.replica AND e.seq <= c.contiguous "
+                + "ORDER BY \(order)")
         while let row = try rows.next() { try visit(try decode(row)) }
     }
 
@@ -89,18 +143,19 @@ enum EventLog {
         let rows = try Row.fetchCursor(
             db,
             sql:
-                "SELECT e.pos, e.id, e.replica, e.seq, e.hlc, e.kind, e.stream, e.body, e.sig, p.salt, p.payload, "
+                "SELECT e.pos, e.id, e.replica, e.seq, e.hlc, e.kind, e.stream, e.prev, e.body, e.sig, p.salt, p.payload, "
                 + "p.pos IS NOT NULL AS has_payload_row FROM \(from) ORDER BY e.replica, e.seq, e.pos")
         while let row = try rows.next() {
             try visit(
                 RawEventRow(
                     pos: row["pos"], id: row["id"], replica: row["replica"], seq: row["seq"], hlc: row["hlc"],
-                    kind: row["kind"], stream: row["stream"], body: row["body"], sig: row["sig"],
+                    kind: row["kind"], stream: row["stream"], prev: row["prev"], body: row["body"],
+                    sig: row["sig"],
                     salt: row["salt"], payload: row["payload"], hasPayloadRow: row["has_payload_row"]))
         }
     }
 
-    private static func decode(_ row: Row) throws -> StoredEvent {
+    static func decode(_ row: Row) throws -> StoredEvent {
         let body: Data = row["body"]
         guard let id = EventID(bytes: row["id"]) else {
             throw EventError.malformedBody("stored id is not 32 bytes")
@@ -122,9 +177,98 @@ struct RawEventRow {
     var hlc: Int64
     var kind: String
     var stream: String
+    var prev: Data?
     var body: Data
     var sig: Data
     var salt: Data?
     var payload: Data?
     var hasPayloadRow: Bool
+}
+
+extension EventLog {
+    /// Every replica that has events here.
+    static func replicas(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT replica FROM events ORDER BY replica")
+    }
+
+    /// The lowest and highest seq of a replica's events past `after`, and how many there are.
+    static func range(_ replica: String, after: Int64, _ db: Database) throws -> (
+        from: Int64, to: Int64, count: Int
+    )? {
+        let row = try Row.fetchOne(
+            db, sql: "SELECT min(seq), max(seq), count(*) FROM events WHERE replica = ? AND seq > ?",
+            arguments: [replica, after])
+        guard let row, let from: Int64 = row[0], let to: Int64 = row[1] else { return nil }
+        return (from, to, row[2])
+    }
+
+    /// A replica's events past `after`, by seq, one at a time.
+    static func forEach(replica: String, after: Int64, _ db: Database, _ visit: (StoredEvent) throws -> Void)
+        throws
+    {
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT \(columns) FROM \(from) WHERE e.replica = ? AND e.seq > ? ORDER BY e.seq, e.id",
+            arguments: [replica, after])
+        while let row = try rows.next() { try visit(try decode(row)) }
+    }
+
+    /// Projectable events that sort after `key`, in projection order.
+    static func forEach(after key: OrderKey, _ db: Database, _ visit: (StoredEvent) throws -> Void) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT \(columns) FROM \(from) JOIN chains c ON c.replica = e.replica AND e.seq <= c.contiguous "
+                + "WHERE (e.hlc, e.replica, e.seq, e.id) > (?, ?, ?, ?) ORDER BY \(order)",
+            arguments: [key.hlc, key.replica, key.seq, key.id])
+        while let row = try rows.next() { try visit(try decode(row)) }
+    }
+
+    /// The id of a replica's event at `seq`, if stored (the first by id when forked).
+    static func id(of replica: String, seq: Int64, _ db: Database) throws -> Data? {
+        try Data.fetchOne(
+            db, sql: "SELECT id FROM events WHERE replica = ? AND seq = ? ORDER BY id LIMIT 1",
+            arguments: [replica, seq])
+    }
+
+    /// Whether a bundle file was already imported by a directory sync.
+    static func seen(_ file: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM sync_seen WHERE file = ?", arguments: [file]) ?? false
+    }
+
+    static func markSeen(_ file: String, events: Int, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO sync_seen (file, events) VALUES (?, ?)", arguments: [file, events])
+    }
+}
+
+extension EventLog {
+    /// The smallest order key among a replica's events with seq in `from...to`.
+    static func earliest(_ replica: String, from: Int64, to: Int64, _ db: Database) throws -> OrderKey? {
+        try Row.fetchOne(
+            db,
+            sql: "SELECT hlc, replica, seq, id FROM events WHERE replica = ? AND seq BETWEEN ? AND ? "
+                + "ORDER BY hlc, seq, id LIMIT 1", arguments: [replica, from, to]
+        ).map { OrderKey(hlc: $0["hlc"], replica: $0["replica"], seq: $0["seq"], id: $0["id"]) }
+    }
+
+    /// Per replica, the seqs missing after its unbroken chain and how many later events wait.
+    static func heldRanges(_ db: Database) throws -> [HeldRange] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.replica, coalesce(c.contiguous, 0) AS contiguous, min(e.seq) AS next, count(*) AS held,
+                    (SELECT json_extract(p.payload, '$.site') FROM events k JOIN payloads p ON p.pos = k.pos
+                     WHERE k.replica = e.replica AND k.kind = 'key.enrolled' LIMIT 1) AS site
+                FROM events e LEFT JOIN chains c ON c.replica = e.replica
+                WHERE e.seq > coalesce(c.contiguous, 0)
+                GROUP BY e.replica ORDER BY e.replica
+                """
+        ).map { row in
+            let contiguous: Int64 = row["contiguous"]
+            let next: Int64 = row["next"]
+            return HeldRange(
+                replica: row["replica"], site: row["site"], missingFrom: contiguous + 1, missingTo: next - 1,
+                held: row["held"])
+        }
+    }
 }

@@ -24,11 +24,24 @@ enum EventLogSchema {
                     hlc INTEGER NOT NULL,
                     kind TEXT NOT NULL,
                     stream TEXT NOT NULL,
+                    prev BLOB,
                     body BLOB NOT NULL,
                     sig BLOB NOT NULL
                 ) STRICT;
                 CREATE INDEX events_order ON events (hlc, replica, seq);
                 CREATE INDEX events_chain ON events (replica, seq);
+                -- Per replica: the highest seq reached by an unbroken chain from seq 1, and its
+                -- id. Events past a gap are stored but held: not projected until it fills.
+                -- Bundles already imported from a sync folder, by path, so a sync reads only new ones.
+                CREATE TABLE sync_seen (
+                    file TEXT PRIMARY KEY NOT NULL,
+                    events INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE chains (
+                    replica TEXT PRIMARY KEY NOT NULL,
+                    contiguous INTEGER NOT NULL,
+                    head BLOB NOT NULL
+                ) STRICT;
                 CREATE INDEX events_stream ON events (stream);
                 CREATE TRIGGER events_immutable_update BEFORE UPDATE ON events
                 BEGIN SELECT RAISE(ABORT, 'lore events are immutable'); END;

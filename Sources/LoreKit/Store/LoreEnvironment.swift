@@ -30,6 +30,13 @@ public struct LoreEnvironment: Sendable {
             return Data((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
         })
 
+    /// How far ahead of this machine's clock another site's clock may be before its events
+    /// are flagged and stop moving the local clock: one day.
+    public static let futureTolerance: Int64 = 86_400_000
+
+    /// The latest clock reading the local clock follows.
+    var clockLimit: HLC { HLC(wallMillis: nowMillis + Self.futureTolerance, counter: 0xffff) }
+
     /// The wall clock in milliseconds since 1970.
     public var nowMillis: Int64 { Int64((now().timeIntervalSince1970 * 1000).rounded(.down)) }
 }

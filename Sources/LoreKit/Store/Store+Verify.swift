@@ -18,10 +18,13 @@ public struct VerifyReport: Sendable, Hashable, Codable {
     public var liveDigest: String
     public var rebuiltDigest: String
     public var problems: [VerifyProblem]
+    /// Things worth knowing that are not damage: events held behind a gap in another site's
+    /// chain, and forks (two events with one replica and seq) kept from a cloned store.
+    public var notices: [VerifyProblem] = []
     public var ok: Bool { problems.isEmpty }
 
     enum CodingKeys: String, CodingKey {
-        case events, replicas, redacted, problems
+        case events, replicas, redacted, problems, notices
         case liveDigest = "live_digest"
         case rebuiltDigest = "rebuilt_digest"
     }
@@ -47,6 +50,7 @@ extension Store {
     /// projections with a fresh rebuild. Changes nothing.
     public func verify() throws -> VerifyReport {
         var problems: [VerifyProblem] = []
+        var notices: [VerifyProblem] = []
         let (events, replicas, redacted) = try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA quick_check")
             if integrity != ["ok"] {
@@ -55,7 +59,9 @@ extension Store {
                         message:
                             "the database file is damaged: \(integrity.prefix(3).joined(separator: "; "))"))
             }
-            return try LogVerifier.check(storeID: try StoreMetadata.info(db).id, db, into: &problems)
+            let info = try StoreMetadata.info(db)
+            return try LogVerifier.check(
+                storeID: info.id, local: info.replica.rawValue, db, into: &problems, notices: &notices)
         }
         var check = ProjectionCheck(live: "", rebuilt: "", events: events)
         do {
@@ -84,7 +90,7 @@ extension Store {
         }
         return VerifyReport(
             events: events, replicas: replicas, redacted: redacted, liveDigest: check.live,
-            rebuiltDigest: check.rebuilt, problems: problems)
+            rebuiltDigest: check.rebuilt, problems: problems, notices: notices)
     }
 
     /// Compares the live projections with a rebuild done in a savepoint that is rolled back.
@@ -115,7 +121,10 @@ extension Store {
             try queue.write { db in
                 // Folding altered events would make tampering look like a repair: refuse.
                 var problems: [VerifyProblem] = []
-                _ = try LogVerifier.check(storeID: try StoreMetadata.info(db).id, db, into: &problems)
+                var notices: [VerifyProblem] = []
+                let info = try StoreMetadata.info(db)
+                _ = try LogVerifier.check(
+                    storeID: info.id, local: info.replica.rawValue, db, into: &problems, notices: &notices)
                 if let first = problems.first {
                     throw StoreError.logFailsVerification(
                         event: first.event.map { String($0.prefix(12)) }, first.message)
@@ -132,29 +141,35 @@ extension Store {
 /// The per-event checks of `lore verify`, over rows exactly as stored.
 enum LogVerifier {
     /// Checks every row; returns (events, replicas, redacted payloads).
-    static func check(storeID: StoreID, _ db: Database, into problems: inout [VerifyProblem]) throws
-        -> (Int, Int, Int)
-    {
+    ///
+    /// A gap in the local replica's own chain is damage (every one of its events was written
+    /// here); a gap in another replica's chain, or a fork, is a notice.
+    static func check(
+        storeID: StoreID, local: String? = nil, _ db: Database, into problems: inout [VerifyProblem],
+        notices: inout [VerifyProblem]
+    ) throws -> (Int, Int, Int) {
         var count = 0
         var redacted = 0
         var heads: [String: (seq: Int64, id: Data)] = [:]
         try EventLog.forEachRaw(db) { row in
             count += 1
-            func report(_ message: String) {
-                problems.append(
-                    VerifyProblem(
-                        event: row.id.hexString, replica: row.replica, seq: row.seq, message: message))
+            func report(_ message: String, notice: Bool = false) {
+                let problem = VerifyProblem(
+                    event: row.id.hexString, replica: row.replica, seq: row.seq, message: message)
+                if notice { notices.append(problem) } else { problems.append(problem) }
             }
             let expectedPrev = heads[row.replica]
             heads[row.replica] = (row.seq, row.id)
             let (parsed, problems) = EventIntegrity.check(
                 id: row.id, body: row.body, signature: row.sig, salt: row.salt, payload: row.payload)
-            problems.forEach(report)
+            for problem in problems { report(problem) }
             guard let body = parsed else { return }
             if body.replica.rawValue != row.replica || body.seq != row.seq || body.hlc.packed != row.hlc
-                || body.kindName != row.kind || body.stream != row.stream
+                || body.kindName != row.kind || body.stream != row.stream || body.prev?.bytes != row.prev
             {
-                report("the indexed columns (replica, seq, clock, kind, stream) differ from the signed body")
+                report(
+                    "the indexed columns (replica, seq, prev, clock, kind, stream) differ from the signed body"
+                )
             }
             if body.store != storeID { report("the event belongs to store \(body.store), not \(storeID)") }
             if !row.hasPayloadRow {
@@ -164,12 +179,20 @@ enum LogVerifier {
             }
             let wanted: (Int64, EventID?) =
                 expectedPrev.map { ($0.seq + 1, EventID(bytes: $0.id)) } ?? (1, nil)
+            let foreign = row.replica != local
             if let expectedPrev, expectedPrev.seq == body.seq {
-                report("fork: a second event with seq \(body.seq) in this replica's chain")
+                report(
+                    "fork: a second event with seq \(body.seq) in this replica's chain (a cloned store)",
+                    notice: true)
             } else if body.seq != wanted.0 {
-                report("the chain jumps from seq \(wanted.0 - 1) to \(body.seq): events are missing")
+                let missing = "seq \(wanted.0)" + (body.seq - 1 > wanted.0 ? "–\(body.seq - 1)" : "")
+                report(
+                    foreign
+                        ? "missing \(missing) from this replica: later events are held until they arrive"
+                        : "the chain jumps from seq \(wanted.0 - 1) to \(body.seq): events are missing",
+                    notice: foreign)
             } else if body.prev != wanted.1 {
-                report("prev does not link to the replica's previous event")
+                report("prev does not link to the replica's previous event", notice: foreign)
             }
         }
         return (count, heads.count, redacted)

@@ -66,7 +66,7 @@ public final class Store: Sendable {
     /// - Throws: ``StoreError/alreadyExists(_:)`` when a store is already there.
     public static func create(
         _ location: StoreLocation, name: String, site: String, author: String,
-        keyRing: KeyRing, environment: LoreEnvironment = .live
+        keyRing: KeyRing, environment: LoreEnvironment = .live, storeID: StoreID? = nil
     ) throws -> Store {
         let fm = FileManager.default
         if fm.fileExists(atPath: location.database.path) {
@@ -77,7 +77,7 @@ public final class Store: Sendable {
             try fm.createDirectory(at: location.folder, withIntermediateDirectories: true)
             let key = try keyRing.createKey()
             let store = try Store(location: location, keyRing: keyRing, environment: environment)
-            let storeID = StoreID(environment.newUUID().uuidString.lowercased())
+            let storeID = storeID ?? StoreID(environment.newUUID().uuidString.lowercased())
             try store.write { db, appender in
                 try StoreMetadata.set(
                     [

@@ -20,17 +20,31 @@ extension Lore {
         @Option(help: "Who writes from here, as \"Name <email>\" (default: git's user.name and user.email).")
         var author: String?
 
+        @Option(help: "Join an existing store: a bundle file or a sync folder from another site.")
+        var join: String?
+
         func run() throws {
             let environment = ProcessInfo.processInfo.environment
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let location = StoreLocation.forNewStore(at: path, relativeTo: cwd)
             let keyRing = KeyRing.fromEnvironment(environment)
-            let store = try Store.create(
-                location, name: name ?? location.folder.deletingLastPathComponent().lastPathComponent,
-                site: site ?? ProcessInfo.processInfo.hostName,
-                author: try author.map(Authors.validate) ?? Authors.default(environment), keyRing: keyRing)
+            let site = site ?? ProcessInfo.processInfo.hostName
+            let author = try author.map(Authors.validate) ?? Authors.default(environment)
+            let store: Store
+            if let join {
+                let (joined, report) = try Store.join(
+                    location, from: Paths.url(join), site: site, author: author, keyRing: keyRing)
+                store = joined
+                print("Joined lore store '\(try store.info().name)' in \(location.folder.path)")
+                SyncText.describe(report)
+            } else {
+                store = try Store.create(
+                    location, name: name ?? location.folder.deletingLastPathComponent().lastPathComponent,
+                    site: site,
+                    author: author, keyRing: keyRing)
+                print("Created lore store '\(try store.info().name)' in \(location.folder.path)")
+            }
             let info = try store.info()
-            print("Created lore store '\(info.name)' in \(location.folder.path)")
             print(
                 "replica \(info.replica.short) at site '\(info.site)', author \(info.author); "
                     + "key kept in \(keyRing.keyFile(for: info.replica).path)")

@@ -22,7 +22,10 @@ final class Counter: @unchecked Sendable {
 enum TestStore {
     /// A clock that starts at 2024-03-14 and moves one second per reading; counters for
     /// UUIDs and salts so every run writes the same bytes.
-    static func environment(start: Date = Date(timeIntervalSince1970: 1_710_403_200)) -> LoreEnvironment {
+    /// - Parameter namespace: sets the first UUID digits, so sites of one test never mint the same id.
+    static func environment(start: Date = Date(timeIntervalSince1970: 1_710_403_200), namespace: UInt32 = 0)
+        -> LoreEnvironment
+    {
         let ticks = Counter()
         let uuids = Counter()
         let salts = Counter()
@@ -30,7 +33,7 @@ enum TestStore {
             now: { start.addingTimeInterval(Double(ticks.next())) },
             newUUID: {
                 let n = uuids.next()
-                return UUID(uuidString: String(format: "00000000-0000-4000-8000-%012llx", n))!
+                return UUID(uuidString: String(format: "%08x-0000-4000-8000-%012llx", namespace, n))!
             },
             randomBytes: { count in
                 let n = salts.next()

@@ -1,0 +1,113 @@
+public import Foundation
+import GRDB
+
+extension Store {
+    /// This replica's have file: per replica, the highest contiguous seq and its id.
+    public func have() throws -> HaveFile {
+        try read { db in
+            let info = try StoreMetadata.info(db)
+            var have: [String: HaveEntry] = [:]
+            for (replica, chain) in try EventLog.chains(db) {
+                have[replica] = HaveEntry(seq: chain.seq, id: chain.head.hexString)
+            }
+            return HaveFile(store: info.id.rawValue, replica: info.replica.rawValue, have: have)
+        }
+    }
+
+    /// Writes a bundle of what the receiver lacks according to `have` (nil: everything).
+    ///
+    /// - Returns: how many events it holds.
+    @discardableResult
+    public func exportBundle(to url: URL, for have: HaveFile? = nil, progress: ProgressReport? = nil) throws
+        -> Int
+    {
+        try read { db in
+            let info = try StoreMetadata.info(db)
+            if let have, have.store != info.id.rawValue {
+                throw SyncError.otherStore(url.path, bundle: have.store, store: info.id.rawValue)
+            }
+            return try BundleWriter.write(to: url, store: info, have: have?.have, progress: progress, db)
+                .count
+        }
+    }
+
+    /// Imports bundles: every file is checked completely first, then everything new is
+    /// appended in one transaction and the projections brought up to date.
+    ///
+    /// - Throws: ``SyncError`` for a file that is not a bundle, is damaged, truncated, newer,
+    ///   or of another store; the store is then unchanged.
+    public func importBundles(_ urls: [URL], progress: ProgressReport? = nil) throws -> SyncReport {
+        let storeID = try info().id
+        for url in urls { _ = try BundleReader(url: url).check(store: storeID) }
+        return try write { db, appender in
+            var importer = BundleImporter(db: db, limit: environment.clockLimit)
+            try importer.begin()
+            for url in urls {
+                _ = try BundleReader(url: url).check(store: storeID) { event in try importer.add(event) }
+                importer.report.files.append(url.path)
+            }
+            try importer.finish(appender)
+            return importer.report
+        }
+    }
+}
+
+/// Appends verified foreign events and works out what became projectable, what is held,
+/// and what is forked.
+struct BundleImporter {
+    let db: Database
+    let limit: HLC
+    var report = SyncReport()
+    private var before: [String: (seq: Int64, head: Data)] = [:]
+    private var local = ""
+    private var earliestFork: OrderKey?
+    private var cloned = false
+
+    init(db: Database, limit: HLC) {
+        self.db = db
+        self.limit = limit
+    }
+
+    mutating func begin() throws {
+        before = try EventLog.chains(db)
+        local = try StoreMetadata.info(db).replica.rawValue
+    }
+
+    mutating func add(_ event: Event) throws {
+        guard !(try EventLog.contains(event.id, db)) else {
+            report.alreadyHad += 1
+            return
+        }
+        let replica = event.header.replica.rawValue
+        let known = before[replica]?.seq ?? 0
+        let taken = try EventLog.id(of: replica, seq: event.header.seq, db) != nil
+        if event.header.seq <= known || taken {
+            report.forks.append(ForkNote(replica: replica, seq: event.header.seq))
+            if event.header.seq <= known {
+                earliestFork = min(earliestFork ?? OrderKey(event), OrderKey(event))
+            }
+        }
+        if replica == local { cloned = true }
+        if event.header.hlc > limit { report.farFuture += 1 }
+        _ = try EventLog.insert(event, db)
+        report.added += 1
+    }
+
+    /// Projects what became projectable, lists held ranges, and moves off a cloned replica.
+    mutating func finish(_ appender: Appender) throws {
+        let after = try EventLog.chains(db)
+        var earliest = earliestFork
+        for (replica, chain) in after where chain.seq > (before[replica]?.seq ?? 0) {
+            if let key = try EventLog.earliest(
+                replica, from: (before[replica]?.seq ?? 0) + 1, to: chain.seq, db)
+            {
+                earliest = min(earliest ?? key, key)
+            }
+        }
+        try Projector.catchUp(earliest: earliest, db)
+        report.held = try EventLog.heldRanges(db)
+        if cloned {
+            report.newReplica = try appender.moveToNewReplica(db).rawValue
+        }
+    }
+}

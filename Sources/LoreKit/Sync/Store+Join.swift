@@ -1,0 +1,41 @@
+public import Foundation
+
+extension Store {
+    /// Creates a new replica of an existing store from a bundle file or a sync folder: its
+    /// own key and id, the other sites' events imported and projected.
+    ///
+    /// - Throws: ``SyncError`` when the source holds no store or a bundle lore cannot read;
+    ///   nothing is created then.
+    public static func join(
+        _ location: StoreLocation, from source: URL, site: String, author: String, keyRing: KeyRing,
+        environment: LoreEnvironment = .live
+    ) throws -> (Store, SyncReport) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
+            throw SyncError.unreadable(source.path, "no such file or folder")
+        }
+        var bundles: [URL]
+        var storeID: String
+        if isDirectory.boolValue {
+            let (id, folder) = try SyncFolder.storeFolder(source)
+            storeID = id
+            bundles = try SyncFolder.bundles(in: folder).map(\.url)
+            guard !bundles.isEmpty else { throw SyncError.noStoreInFolder(source.path) }
+        } else {
+            storeID = try BundleReader.header(source).store
+            bundles = [source]
+        }
+        let header = try BundleReader.header(bundles[0])
+        for bundle in bundles { _ = try BundleReader(url: bundle).check(store: StoreID(storeID)) }
+        let store = try create(
+            location, name: header.name ?? "", site: site, author: author, keyRing: keyRing,
+            environment: environment,
+            storeID: StoreID(storeID))
+        do {
+            return (store, try store.importBundles(bundles))
+        } catch {
+            try? FileManager.default.removeItem(at: location.folder)
+            throw error
+        }
+    }
+}
