@@ -60,6 +60,10 @@ enum SearchProjection: Projection {
             try reindexADR(p.adr, db)
             try reindexADR(p.by, db)
         case .adrLinked(let p): try reindexADR(p.adr, db)
+        case .noteAdded(let p): try reindex(.note, p.note, db)
+        case .noteRevised(let p): try reindex(.note, p.note, db)
+        case .noteRetracted(let p): try reindex(.note, p.note, db)
+        case .componentRegistered(let p): try reindex(.component, p.name, db)
         default: return
         }
     }
@@ -75,6 +79,10 @@ enum SearchProjection: Projection {
 
     static func afterRebuild(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO search_docs (\(columns)) \(adrDocuments) ORDER BY a.number")
+        try db.execute(
+            sql: "INSERT INTO search_docs (\(columns)) \(DocumentSource.note.select) ORDER BY n.note")
+        try db.execute(
+            sql: "INSERT INTO search_docs (\(columns)) \(DocumentSource.component.select) ORDER BY c.name")
         for index in ftsTables { try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('rebuild')") }
     }
 
@@ -115,8 +123,18 @@ enum SearchProjection: Projection {
 
     /// Rewrites one record's document and its index entries.
     private static func reindexADR(_ adr: ADRID, _ db: Database) throws {
+        try replace(type: "adr", ref: adr.rawValue, with: "\(adrDocuments) WHERE a.adr = ?", db)
+    }
+
+    private static func reindex(_ source: DocumentSource, _ ref: String, _ db: Database) throws {
+        try replace(type: source.rawValue, ref: ref, with: "\(source.select) WHERE \(source.key) = ?", db)
+    }
+
+    /// Deletes a document (and its index entries) and inserts it again from `select`.
+    private static func replace(type: String, ref: String, with select: String, _ db: Database) throws {
         if let doc = try Int64.fetchOne(
-            db, sql: "SELECT doc FROM search_docs WHERE type = 'adr' AND ref = ?", arguments: [adr.rawValue])
+            db, sql: "SELECT doc FROM search_docs WHERE type = ? AND ref = ? COLLATE NOCASE",
+            arguments: [type, ref])
         {
             for index in ftsTables {
                 try db.execute(
@@ -127,9 +145,7 @@ enum SearchProjection: Projection {
             }
             try db.execute(sql: "DELETE FROM search_docs WHERE doc = ?", arguments: [doc])
         }
-        try db.execute(
-            sql: "INSERT INTO search_docs (\(columns)) \(adrDocuments) WHERE a.adr = ?",
-            arguments: [adr.rawValue])
+        try db.execute(sql: "INSERT INTO search_docs (\(columns)) \(select)", arguments: [ref])
         guard db.changesCount > 0 else { return }
         let doc = db.lastInsertedRowID
         for index in ftsTables {
@@ -138,6 +154,48 @@ enum SearchProjection: Projection {
                     INSERT INTO \(index) (rowid, title, decision, tags, body)
                     SELECT doc, title, decision, tags, body FROM search_docs WHERE doc = ?
                     """, arguments: [doc])
+        }
+    }
+}
+
+/// Records other than ADRs that the index holds, and how each becomes a document.
+enum DocumentSource: String {
+    case note
+    case component
+
+    /// The column that identifies one record in `select`.
+    var key: String {
+        switch self {
+        case .note: "n.note"
+        case .component: "c.name"
+        }
+    }
+
+    /// Columns in `search_docs` order: type, ref, number, title, decision, tags, body, status,
+    /// live, tag_list, components, author, date.
+    var select: String {
+        switch self {
+        case .note:
+            """
+            SELECT 'note', n.note, NULL, n.title, '',
+                trim(coalesce((SELECT group_concat(tag, ' ') FROM (SELECT tag FROM note_tags x WHERE x.note = n.note
+                    ORDER BY tag)), '') || ' ' || coalesce((SELECT group_concat(component, ' ') FROM
+                    (SELECT component FROM note_components x WHERE x.note = n.note ORDER BY component)), '')),
+                n.body, CASE WHEN n.retracted = 1 THEN 'retracted' ELSE n.kind END, n.retracted = 0,
+                '|' || coalesce((SELECT group_concat(tag, '|') FROM (SELECT tag FROM note_tags x
+                    WHERE x.note = n.note ORDER BY tag)), '') || '|',
+                '|' || coalesce((SELECT group_concat(component, '|') FROM (SELECT component FROM note_components x
+                    WHERE x.note = n.note ORDER BY component)), '') || '|',
+                n.author, date((n.recorded_hlc >> 16) / 1000, 'unixepoch')
+            FROM notes n
+            """
+        case .component:
+            """
+            SELECT 'component', c.name, NULL, c.name, coalesce(c.description, ''), coalesce(c.system, ''),
+                coalesce(c.repo, ''), 'registered', 1, '||', '|' || c.name || '|', c.author,
+                date((c.registered_hlc >> 16) / 1000, 'unixepoch')
+            FROM components c
+            """
         }
     }
 }

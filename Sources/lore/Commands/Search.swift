@@ -65,7 +65,9 @@ extension Lore {
 enum SearchText {
     static func render(_ hits: [SearchHit], color: Bool) -> String {
         hits.map { hit in
-            let ref = hit.number.map(ADRNumber.display) ?? String(hit.id.prefix(8))
+            let ref =
+                hit.number.map(ADRNumber.display)
+                ?? (hit.type == "component" ? "component \(hit.id)" : "\(hit.type) \(hit.id.prefix(8))")
             let marker = hit.live ? "" : " (not live)"
             let highlighted = hit.parts.map { part in
                 guard part.match else { return part.text }

@@ -109,6 +109,11 @@ import Testing
         var options = SearchOptions()
         options.filters.components = ["billing"]
         #expect(
+            try store.search("", options: options).hits.contains {
+                $0.type == "component" && $0.id == "billing"
+            })
+        options.filters.types = ["adr"]
+        #expect(
             Self.titles(try store.search("", options: options)).sorted() == [
                 "Billing retries", "Billing uses Postgres",
             ])
@@ -160,5 +165,24 @@ import Testing
         let (store, folder) = try Self.store([ADRDraft(title: "Use C++ and ADR-0042 for @team at 50% [x] 🚀")])
         defer { TestStore.cleanUp(folder) }
         _ = try store.search(input)
+    }
+
+    @Test func notesAndComponentsAreSearchedTooAndRetractedNotesRankBelow() throws {
+        let (store, folder) = try Self.store([ADRDraft(title: "Use Kafka for billing events")])
+        defer { TestStore.cleanUp(folder) }
+        try store.registerComponent("billing", description: "Invoices and the ledger", system: "payments")
+        let runbook = try store.addNote(
+            NoteDraft(title: "Restart the billing consumers", kind: "runbook", body: "Drain Kafka lag first.")
+        )
+        let old = try store.addNote(NoteDraft(title: "Old Kafka runbook", kind: "runbook", body: "Obsolete."))
+        try store.retractNote(old.id, reason: "replaced")
+        let kafka = try store.search("kafka").hits
+        #expect(kafka.map(\.type) == ["adr", "note", "note"])
+        #expect(kafka.last?.live == false && kafka.last?.status == "retracted")
+        #expect(try store.search("ledger").hits.map(\.id) == ["billing"])
+        #expect(try store.search("kafka type:note").hits.first?.id == runbook.id)
+        #expect(try store.checkProjections().matches)
+        try store.rebuild()
+        #expect(try store.search("kafka").hits.map(\.type) == ["adr", "note", "note"])
     }
 }
