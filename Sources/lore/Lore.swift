@@ -11,7 +11,8 @@ struct Lore: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, ADR.self, Note.self, Search.self, Component.self, Team.self, Person.self, Owner.self,
-            Handoff.self, Onboard.self, Timeline.self, Import.self, Export.self, Sync.self, Log.self,
+            Handoff.self, Onboard.self, Timeline.self, Import.self, Export.self, Sync.self, Conflicts.self,
+            Resolve.self, Log.self,
             Verify.self,
             Rebuild.self, Stats.self,
         ]

@@ -124,7 +124,7 @@ extension Store {
             cursor = next
         }
         // The successor of `old` is a register: name the head this write saw.
-        let deps = try ADRQueries.successor(of: old, db).map { [$0.1] } ?? []
+        let deps = try RegisterQueries.heads(RegisterProjection.successor(of: old), db).map(\.event)
         try appender.append(
             stream: old.stream, payload: .adrSuperseded(ADRSuperseded(adr: old, by: new, reason: reason)),
             deps: deps,

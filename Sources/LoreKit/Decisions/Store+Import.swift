@@ -126,10 +126,10 @@ struct ADRImporter {
         switch relation.kind {
         case .supersededBy:
             guard !(try ADRQueries.hasLink(source, ADRLinkLabels.supersededBy, target, db)) else { return }
-            let head = try ADRQueries.successor(of: source, db)
+            let heads = try RegisterQueries.heads(RegisterProjection.successor(of: source), db).map(\.event)
             let payload = ADRSuperseded(adr: source, by: target, reason: nil)
             try appender.append(
-                stream: source.stream, payload: .adrSuperseded(payload), deps: head.map { [$0.1] } ?? [], db)
+                stream: source.stream, payload: .adrSuperseded(payload), deps: heads, db)
         case .link(let reverse):
             guard !(try ADRQueries.hasLink(source, relation.label, target, db)) else { return }
             let payload = ADRLinked(

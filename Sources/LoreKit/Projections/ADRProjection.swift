@@ -77,6 +77,20 @@ enum ADRProjection: Projection {
             guard try exists(p.adr, db) else { return }
             try setStatus(p.adr, p.status, reason: p.reason, event, db)
         case .adrSuperseded(let p): try supersede(p, event, db)
+        case .conflictResolved(let p)
+        where p.register.hasPrefix("adr/") && p.register.hasSuffix("/successor"):
+            // The successor the resolution keeps; the superseding links of every head stay.
+            try db.execute(
+                sql: """
+                    UPDATE adrs SET superseded_by = (SELECT value FROM register_writes
+                        WHERE register = ? AND lower(hex(event)) = ?)
+                    WHERE adr = ? AND EXISTS (SELECT 1 FROM register_writes WHERE register = ? AND lower(hex(event)) = ?)
+                    """,
+                arguments: [
+                    p.register, p.chosen.lowercased(), String(p.register.dropFirst(4).dropLast(10)),
+                    p.register,
+                    p.chosen.lowercased(),
+                ])
         case .adrLinked(let p):
             guard try exists(p.adr, db), try exists(p.target, db), p.adr != p.target else { return }
             try link(p.adr, p.label, p.target, event, db)

@@ -44,6 +44,19 @@ enum ADRQueries {
         try Store.counts("SELECT status, count(*) FROM adrs GROUP BY status", db)
     }
 
+    /// Records created with `number` at another site and renumbered because it was taken.
+    static func renumbered(claiming number: Int, _ db: Database) throws -> [ADRLinkView] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT r.adr, r.number, a.title FROM adr_renumbered r JOIN adrs a ON a.adr = r.adr "
+                + "WHERE r.claimed = ? ORDER BY r.number", arguments: [number]
+        ).map {
+            ADRLinkView(
+                label: "Renumbered from \(number)", target: $0["adr"], number: $0["number"],
+                title: $0["title"])
+        }
+    }
+
     /// Records that came from an import, by their path in the imported folder.
     static func idsBySource(_ db: Database) throws -> [String: ADRID] {
         var result: [String: ADRID] = [:]
@@ -131,7 +144,9 @@ enum ADRQueries {
             metadata: try JSONColumn.decode([ADRSection].self, row["metadata"]), source: row["source"],
             author: row["author"], recorded: HLC(packed: row["recorded_hlc"]).iso8601,
             revisions: row["revisions"],
-            history: history, links: links, claimedNumber: row["claimed"], supersededBy: base.supersededBy)
+            history: history, links: links, claimedNumber: row["claimed"], supersededBy: base.supersededBy,
+            contested: try RegisterQueries.heads(RegisterProjection.successor(of: adr), db).count > 1,
+            renumbered: try renumbered(claiming: base.number, db))
     }
 
     private static func summary(_ row: Row) throws -> ADRSummary {

@@ -62,12 +62,18 @@ public struct ADRRecord: Sendable, Hashable, Codable {
     public var claimedNumber: Int?
     /// The number of the record that supersedes this one now (the latest supersede).
     public var supersededBy: Int?
+    /// Whether sites superseded this record differently without seeing each other's change
+    /// (`lore conflicts` lists it; `lore resolve` ends it).
+    public var contested = false
+    /// Records that were created with this record's number at another site and renumbered.
+    public var renumbered: [ADRLinkView] = []
 
     enum CodingKeys: String, CodingKey {
         case id, number, title, status, date, context, decision, consequences, options, tags, components
         case sections, metadata, source, author, recorded, revisions, history, links
         case claimedNumber = "claimed_number"
         case supersededBy = "superseded_by"
+        case contested, renumbered
     }
 }
 

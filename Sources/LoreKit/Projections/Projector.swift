@@ -42,7 +42,7 @@ enum Projector {
     static var projections: [any Projection.Type] {
         [
             ADRProjection.self, NoteProjection.self, DirectoryProjection.self, OwnershipProjection.self,
-            HandoffProjection.self, SearchProjection.self,
+            HandoffProjection.self, RegisterProjection.self, SearchProjection.self,
         ]
     }
 

@@ -29,6 +29,15 @@ extension Lore.ADR {
                         "note: created as ADR \(claimed) at another site; renumbered because that number was taken"
                     )
                 }
+                for other in record.renumbered {
+                    Output.message(
+                        "note: \(ADRNumber.display(other.number)) \(other.title) was also created as ADR \(record.number) "
+                            + "at another site; it sorts later, so it was renumbered")
+                }
+                if record.contested {
+                    Output.message(
+                        "note: sites disagree on what supersedes this record; see `lore conflicts`")
+                }
             }
         }
     }
