@@ -49,11 +49,8 @@ enum ComponentNames {
             if let match = registered.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
                 return match
             }
-            let vocabulary = registered.map { (Suggestions.fold($0), 1) }
-            let close = Suggestions.best(for: name, in: vocabulary)
-            let containing = registered.filter { $0.lowercased().contains(name.lowercased()) }
             throw DirectoryError.unknownComponent(
-                name, suggestions: Array(Set(close + containing).sorted().prefix(3)))
+                name, suggestions: DirectoryLookup.suggestions(for: name, among: registered))
         }
     }
 
