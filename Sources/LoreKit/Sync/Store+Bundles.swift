@@ -38,14 +38,21 @@ extension Store {
     ///   or of another store; the store is then unchanged.
     public func importBundles(_ urls: [URL], progress: ProgressReport? = nil) throws -> SyncReport {
         let storeID = try info().id
-        for url in urls { _ = try BundleReader(url: url).check(store: storeID) }
+        let total = try urls.reduce(0) { $0 + (try BundleReader(url: $1).check(store: storeID)).count }
         return try write { db, appender in
             var importer = BundleImporter(db: db, limit: environment.clockLimit)
             try importer.begin()
+            var done = 0
+            progress?(0, total)
             for url in urls {
-                _ = try BundleReader(url: url).check(store: storeID) { event in try importer.add(event) }
+                _ = try BundleReader(url: url).check(store: storeID) { event in
+                    try importer.add(event)
+                    done += 1
+                    if done % 1000 == 0 { progress?(done, total) }
+                }
                 importer.report.files.append(url.path)
             }
+            progress?(total, total)
             try importer.finish(appender)
             return importer.report
         }

@@ -7,7 +7,7 @@ extension Lore {
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Exchange the log with other sites through files: bundles, a shared folder.",
-            subcommands: [Export.self, Have.self, Import.self, Status.self, Dir.self])
+            subcommands: [Export.self, Have.self, Import.self, Status.self, Dir.self, Git.self])
     }
 }
 
