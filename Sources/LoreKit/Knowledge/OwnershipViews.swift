@@ -64,4 +64,6 @@ public struct OwnershipView: Sendable, Hashable, Codable {
     public var roles: [OwnershipEntry]
     /// Changes that take effect after that date, by effective date.
     public var upcoming: [OwnershipEntry]
+    /// Roles two sites changed without seeing each other's change (`lore conflicts`).
+    public var contested: [String] = []
 }

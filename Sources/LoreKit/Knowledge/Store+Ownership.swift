@@ -48,9 +48,13 @@ extension Store {
         let day = try date.map(ADRInput.date) ?? ADRInput.today(environment.now())
         return try read { db in
             let component = try DirectoryLookup.component(component, db)
+            let prefix = "ownership/\(component.lowercased())/"
             return OwnershipView(
                 component: component, at: day, roles: try OwnershipQueries.holders(component, at: day, db),
-                upcoming: try OwnershipQueries.upcoming(component, after: day, db))
+                upcoming: try OwnershipQueries.upcoming(component, after: day, db),
+                contested: try RegisterQueries.contested(db).filter { $0.hasPrefix(prefix) }.map {
+                    String($0.dropFirst(prefix.count))
+                })
         }
     }
 

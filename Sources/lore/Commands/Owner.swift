@@ -60,13 +60,22 @@ extension Lore.Owner {
                 guard let entry = view.roles.first(where: { $0.role == role.rawValue }) else {
                     return [role.rawValue, "-", "", "", ""]
                 }
-                return [role.rawValue, entry.team, OwnerText.person(entry), entry.effective, entry.recorded]
+                let contested = view.contested.contains(role.rawValue) ? " (contested)" : ""
+                return [
+                    role.rawValue + contested, entry.team, OwnerText.person(entry), entry.effective,
+                    entry.recorded,
+                ]
             }
             Output.table(["ROLE", "TEAM", "PERSON", "SINCE", "RECORDED"], rows)
             if view.roles.isEmpty {
                 Output.message(
                     "note: nobody holds a role of \(view.component) on \(view.at); "
                         + "set one with `lore owner set \(view.component) --team TEAM`")
+            }
+            if !view.contested.isEmpty {
+                Output.message(
+                    "note: sites changed \(view.contested.joined(separator: ", ")) independently; see `lore conflicts`"
+                )
             }
             guard !view.upcoming.isEmpty else { return }
             print("")

@@ -75,4 +75,28 @@ import Testing
         }
         #expect(try sites[0].adr("1").title == sites[1].adr("1").title)
     }
+
+    @Test func twoOwnersSetAtTwoSitesAreAConflictUntilANewChangeSeesBoth() throws {
+        let folder = TestStore.temporaryFolder()
+        defer { TestStore.cleanUp(folder) }
+        let sites = try Sites.make(2, in: folder)
+        try sites[0].registerComponent("billing")
+        for team in ["core", "acme", "ops"] {
+            try sites[0].registerTeam(team, party: team == "acme" ? "partner" : "in-house")
+        }
+        try Sites.send(from: sites[0], to: sites[1], via: folder)
+        try sites[0].setOwner(OwnershipChange(component: "billing", team: "core", effective: "2024-03-01"))
+        try sites[1].setOwner(OwnershipChange(component: "billing", team: "acme", effective: "2024-03-01"))
+        try Sites.send(from: sites[0], to: sites[1], via: folder)
+        try Sites.send(from: sites[1], to: sites[0], via: folder)
+        for site in sites {
+            #expect(try site.owners(of: "billing", at: "2024-03-02").contested == ["owner"])
+            #expect(try site.conflicts().map(\.subject) == ["owner of component billing"])
+        }
+        // A change made after seeing both heads names both: the conflict ends.
+        try sites[0].setOwner(OwnershipChange(component: "billing", team: "ops", effective: "2024-03-05"))
+        try Sites.send(from: sites[0], to: sites[1], via: folder)
+        for site in sites { #expect(try site.conflicts().isEmpty) }
+        #expect(try sites[0].checkProjections().live == sites[1].checkProjections().live)
+    }
 }
