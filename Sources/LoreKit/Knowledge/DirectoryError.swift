@@ -19,7 +19,8 @@ public enum DirectoryError: LocalizedError, Equatable {
     public var errorDescription: String? {
         switch self {
         case .unknownComponent(let name, let suggestions):
-            "no component is named '\(name)'" + Self.didYouMean(suggestions)
+            "no component is named '\(name)'"
+                + (suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)")
                 + "; register it with `lore component add \(name)`"
         case .badName(let name, let what):
             "'\(name)' is not a \(what) name; give one line without control characters"

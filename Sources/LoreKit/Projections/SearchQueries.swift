@@ -76,6 +76,13 @@ enum SearchQueries {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM search_vocab WHERE term = ?", arguments: [term]) ?? false
     }
 
+    /// Whether the word index holds a word that starts with `prefix`.
+    static func vocabularyHasPrefix(_ prefix: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM search_vocab WHERE term >= ? AND substr(term, 1, ?) = ? LIMIT 1",
+            arguments: [prefix, prefix.count, prefix]) ?? false
+    }
+
     /// Indexed words of a length in `lengths`, with how many documents hold each.
     static func vocabulary(lengths: ClosedRange<Int>, _ db: Database) throws -> [(String, Int)] {
         try Row.fetchAll(
@@ -109,8 +116,8 @@ enum SearchQueries {
         }
         anyOf(filters.types, "d.type = lower(?)")
         anyOf(filters.statuses, "d.status = ? COLLATE NOCASE")
-        anyOf(filters.components, "instr(d.components, '|' || ? || '|') > 0")
-        anyOf(filters.tags, "instr(d.tag_list, '|' || ? || '|') > 0")
+        anyOf(filters.components, "instr(lower(d.components), '|' || lower(?) || '|') > 0")
+        anyOf(filters.tags, "instr(lower(d.tag_list), '|' || lower(?) || '|') > 0")
         anyOf(filters.authors, "instr(lower(d.author), lower(?)) > 0")
         if let after = filters.after {
             conditions.append("d.date >= ?")

@@ -19,3 +19,19 @@ extension SearchFilters {
         before = other.before ?? before
     }
 }
+
+extension SearchFilters {
+    /// The filters as a person would type them: `type:adr status:accepted after:2024-03-01`.
+    var explained: String {
+        var parts: [String] = []
+        for (key, values) in [
+            ("type", types), ("status", statuses), ("component", components), ("tag", tags),
+            ("author", authors),
+        ] {
+            parts += values.map { "\(key):\($0)" }
+        }
+        if let after { parts.append("after:\(after)") }
+        if let before { parts.append("before:\(before)") }
+        return parts.joined(separator: " ")
+    }
+}

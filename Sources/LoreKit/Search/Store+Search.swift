@@ -89,7 +89,7 @@ struct SearchEngine {
             hits += try SearchQueries.filtered(query.filters, limit: limit, offset: options.offset, db)
                 .filter { !seen.contains($0.ref) }.map { hit($0, matched: "filters") }
         }
-        if !query.filters.isEmpty { explain.append("filters \(query.filters)") }
+        if !query.filters.isEmpty { explain.append("filters \(query.filters.explained)") }
         return Array(hits.prefix(options.limit))
     }
 
@@ -133,6 +133,12 @@ struct SearchEngine {
         for word in query.words where word.count >= 3 && !Suggestions.questionWords.contains(word) {
             let folded = Suggestions.fold(word)
             guard !(try SearchQueries.vocabularyHas(folded, db)) else { continue }
+            // `reconcil*` matched `reconcile`: a prefix that matched needs no suggestion.
+            if query.match?.contains("\"\(word)\"*") == true,
+                try SearchQueries.vocabularyHasPrefix(folded, db)
+            {
+                continue
+            }
             let vocabulary = try SearchQueries.vocabulary(
                 lengths: max(1, folded.count - 2)...(folded.count + 2), db)
             let close = Suggestions.best(for: folded, in: vocabulary)

@@ -16,10 +16,12 @@ extension Store {
         }
         var bundles: [URL]
         var storeID: String
+        var folderBundles: [SyncFolder.Bundle] = []
         if isDirectory.boolValue {
             let (id, folder) = try SyncFolder.storeFolder(source)
             storeID = id
-            bundles = try SyncFolder.bundles(in: folder).map(\.url)
+            folderBundles = try SyncFolder.bundles(in: folder)
+            bundles = folderBundles.map(\.url)
             guard !bundles.isEmpty else { throw SyncError.noStoreInFolder(source.path) }
         } else {
             storeID = try BundleReader.header(source).store
@@ -32,7 +34,9 @@ extension Store {
             environment: environment,
             storeID: StoreID(storeID))
         do {
-            return (store, try store.importBundles(bundles))
+            let report = try store.importBundles(bundles)
+            try store.markSeen(folderBundles)
+            return (store, report)
         } catch {
             try? FileManager.default.removeItem(at: location.folder)
             throw error

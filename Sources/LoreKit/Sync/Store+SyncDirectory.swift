@@ -8,6 +8,8 @@ public struct DirectorySyncReport: Sendable, Hashable, Codable {
     /// Events this replica wrote to the folder, and the bundle they went into.
     public var published: Int
     public var bundle: String?
+    /// Bundles in the folder that could not be read, with the reason; the rest still synced.
+    public var refused: [String] = []
 }
 
 extension Store {
@@ -18,13 +20,22 @@ extension Store {
         let storeID = try info().id
         let folder = root.appendingPathComponent(storeID.rawValue)
         let bundles = try SyncFolder.bundles(in: folder)
-        let unseen = try read { db in try bundles.filter { !(try EventLog.seen($0.relative, db)) } }
+        var unseen = try read { db in try bundles.filter { !(try EventLog.seen($0.relative, db)) } }
+        // One damaged or foreign file must not block the folder: it is named and left out.
+        var refused: [String] = []
+        unseen = unseen.filter { bundle in
+            do {
+                _ = try BundleReader(url: bundle.url).check(store: storeID)
+                return true
+            } catch {
+                refused.append("\(bundle.relative): \(error.localizedDescription)")
+                return false
+            }
+        }
         var imported = SyncReport()
         if !unseen.isEmpty {
             imported = try importBundles(unseen.map(\.url), progress: progress)
-            try write { db, _ in
-                for bundle in unseen { try EventLog.markSeen(bundle.relative, events: 0, db) }
-            }
+            try markSeen(unseen)
         }
         let info = try info()
         let mine = folder.appendingPathComponent(info.replica.rawValue)
@@ -33,7 +44,9 @@ extension Store {
         } catch {
             throw SyncError.unwritable(mine.path, error.localizedDescription)
         }
-        let coverage = try SyncFolder.coverage(of: try SyncFolder.bundles(in: folder))
+        var coverage = try SyncFolder.coverage(of: try SyncFolder.bundles(in: folder))
+        // A fork (same replica and seq, another event) hides behind the seq: publish ours again.
+        for fork in imported.forks { coverage[fork.replica] = min(coverage[fork.replica] ?? 0, fork.seq - 1) }
         let missing = try read { db in try EventLog.countBeyond(coverage, db) }
         var published = 0
         var name: String?
@@ -50,7 +63,14 @@ extension Store {
         try SyncFolder.writeAtomically(
             try BundleWriter.encoder.encode(try have()), to: mine.appendingPathComponent("have.json"))
         return DirectorySyncReport(
-            folder: folder.path, imported: imported, published: published, bundle: name)
+            folder: folder.path, imported: imported, published: published, bundle: name, refused: refused)
+    }
+
+    /// Remembers bundles as imported so later syncs skip them.
+    func markSeen(_ bundles: [SyncFolder.Bundle]) throws {
+        try write { db, _ in
+            for bundle in bundles { try EventLog.markSeen(bundle.relative, events: 0, db) }
+        }
     }
 }
 

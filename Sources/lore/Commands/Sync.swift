@@ -119,6 +119,7 @@ extension Lore.Sync {
         func run() throws {
             let report = try storeOptions.open().syncDirectory(
                 Paths.url(path), progress: ProgressLine.make("syncing"))
+            for refused in report.refused { Output.message("skipped \(refused)") }
             SyncText.describe(report.imported)
             print(
                 "published \(report.published) events" + (report.bundle.map { " in \($0)" } ?? "")

@@ -93,7 +93,15 @@ import Testing
             #expect(try site.owners(of: "billing", at: "2024-03-02").contested == ["owner"])
             #expect(try site.conflicts().map(\.subject) == ["owner of component billing"])
         }
-        // A change made after seeing both heads names both: the conflict ends.
+        // Resolving keeps the chosen holder in the view at every site.
+        let kept = try sites[1].conflicts()[0].heads.first { $0.value == "team core" }!
+        try sites[1].resolveConflict("1", keep: kept.event)
+        try Sites.send(from: sites[1], to: sites[0], via: folder)
+        for site in sites {
+            #expect(try site.conflicts().isEmpty)
+            #expect(try site.owners(of: "billing", at: "2024-03-02").roles.map(\.team) == ["core"])
+        }
+        // A later change is an ordinary change.
         try sites[0].setOwner(OwnershipChange(component: "billing", team: "ops", effective: "2024-03-05"))
         try Sites.send(from: sites[0], to: sites[1], via: folder)
         for site in sites { #expect(try site.conflicts().isEmpty) }

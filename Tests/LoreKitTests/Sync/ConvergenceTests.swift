@@ -79,4 +79,38 @@ import Testing
         #expect(again.published == 0 && again.imported.added == 0)
         #expect(try SyncFolder.bundles(in: store).count == before)
     }
+
+    @Test func aForkReachesEverySiteThroughTheFolderAndADamagedFileDoesNotBlockIt() throws {
+        let folder = TestStore.temporaryFolder()
+        defer { TestStore.cleanUp(folder) }
+        let usb = folder.appendingPathComponent("usb")
+        let sites = try Sites.make(1, in: folder)
+        let original = sites[0]
+        try original.recordADR(ADRDraft(title: "Before the copy"))
+        let copyFolder = folder.appendingPathComponent("copy/.lore")
+        try FileManager.default.createDirectory(
+            at: copyFolder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: original.location.folder, to: copyFolder)
+        let copy = try Store.open(
+            StoreLocation(folder: copyFolder), keyRing: original.keyRing,
+            environment: TestStore.environment(
+                start: Date(timeIntervalSince1970: 1_710_403_900), namespace: 9))
+        try copy.recordADR(ADRDraft(title: "Written in the copy"))
+        try original.recordADR(ADRDraft(title: "Written in the original"))
+        try copy.syncDirectory(usb)
+        // A stray file in the folder is skipped and named, the rest still syncs.
+        let stray = usb.appendingPathComponent(try original.info().id.rawValue)
+            .appendingPathComponent(try copy.info().replica.rawValue).appendingPathComponent("broken.bundle")
+        try Data("not a bundle\n".utf8).write(to: stray)
+        let first = try original.syncDirectory(usb)
+        #expect(first.refused.count == 1)
+        try copy.syncDirectory(usb)
+        try original.syncDirectory(usb)
+        #expect(try original.events().count == copy.events().count)
+        #expect(try original.checkProjections().live == copy.checkProjections().live)
+        #expect(
+            Set(try original.adrs().map(\.title)) == [
+                "Before the copy", "Written in the copy", "Written in the original",
+            ])
+    }
 }
