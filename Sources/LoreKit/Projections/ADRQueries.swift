@@ -12,25 +12,15 @@ enum ADRQueries {
         """
 
     static func list(_ filter: ADRFilter, _ db: Database) throws -> [ADRSummary] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let status = filter.status {
-            conditions.append("a.status = ? COLLATE NOCASE")
-            arguments += [status]
-        }
-        if let tag = filter.tag {
-            conditions.append("EXISTS (SELECT 1 FROM adr_tags t WHERE t.adr = a.adr AND t.tag = ?)")
-            arguments += [tag]
-        }
-        if let component = filter.component {
-            conditions.append(
-                "EXISTS (SELECT 1 FROM adr_components c WHERE c.adr = a.adr AND c.component = ?)")
-            arguments += [component]
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var conditions = SQLConditions()
+        conditions.add("a.status = ? COLLATE NOCASE", filter.status)
+        conditions.add("EXISTS (SELECT 1 FROM adr_tags t WHERE t.adr = a.adr AND t.tag = ?)", filter.tag)
+        conditions.add(
+            "EXISTS (SELECT 1 FROM adr_components c WHERE c.adr = a.adr AND c.component = ?)",
+            filter.component)
         return try Row.fetchAll(
-            db, sql: "SELECT \(summaryColumns) FROM adrs a \(whereClause) ORDER BY a.number",
-            arguments: arguments
+            db, sql: "SELECT \(summaryColumns) FROM adrs a \(conditions.whereClause) ORDER BY a.number",
+            arguments: conditions.arguments
         ).map(summary)
     }
 

@@ -13,26 +13,18 @@ enum NoteQueries {
 
     /// The notes matching a filter, oldest first.
     static func list(_ filter: NoteFilter, today: String, _ db: Database) throws -> [NoteSummary] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if !filter.includeRetracted { conditions.append("n.retracted = 0") }
-        if let kind = filter.kind {
-            conditions.append("n.kind = ?")
-            arguments += [kind]
-        }
-        if let tag = filter.tag {
-            conditions.append("EXISTS (SELECT 1 FROM note_tags t WHERE t.note = n.note AND t.tag = ?)")
-            arguments += [tag]
-        }
-        if let component = filter.component {
-            conditions.append(
-                "EXISTS (SELECT 1 FROM note_components c WHERE c.note = n.note AND c.component = ?)")
-            arguments += [component]
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var conditions = SQLConditions()
+        if !filter.includeRetracted { conditions.add("n.retracted = 0") }
+        conditions.add("n.kind = ?", filter.kind)
+        conditions.add("EXISTS (SELECT 1 FROM note_tags t WHERE t.note = n.note AND t.tag = ?)", filter.tag)
+        conditions.add(
+            "EXISTS (SELECT 1 FROM note_components c WHERE c.note = n.note AND c.component = ?)",
+            filter.component)
         return try Row.fetchAll(
-            db, sql: "SELECT \(summaryColumns) FROM notes n \(whereClause) ORDER BY n.recorded_hlc, n.note",
-            arguments: arguments
+            db,
+            sql:
+                "SELECT \(summaryColumns) FROM notes n \(conditions.whereClause) ORDER BY n.recorded_hlc, n.note",
+            arguments: conditions.arguments
         ).map { try summary($0, today: today) }
     }
 

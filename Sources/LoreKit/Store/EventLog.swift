@@ -111,19 +111,11 @@ enum EventLog {
 
     /// Events matching `filter`, in projection order.
     static func fetch(_ filter: EventFilter, _ db: Database) throws -> [StoredEvent] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let stream = filter.stream {
-            conditions.append("e.stream = ?")
-            arguments += [stream]
-        }
-        if let kind = filter.kind {
-            conditions.append("e.kind = ?")
-            arguments += [kind]
-        }
-        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let sql = "SELECT \(columns) FROM \(from)\(whereClause) ORDER BY \(order)"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(decode)
+        var conditions = SQLConditions()
+        conditions.add("e.stream = ?", filter.stream)
+        conditions.add("e.kind = ?", filter.kind)
+        let sql = "SELECT \(columns) FROM \(from) \(conditions.whereClause) ORDER BY \(order)"
+        return try Row.fetchAll(db, sql: sql, arguments: conditions.arguments).map(decode)
     }
 
     /// Calls `visit` with every projectable event (within its replica's unbroken chain) in
