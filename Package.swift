@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .library(name: "LoreKit", targets: ["LoreKit"]),
         .executable(name: "lore", targets: ["lore"]),
+        .executable(name: "lore-bench", targets: ["lore-bench"]),
+        .executable(name: "raw-sqlite-bench", targets: ["raw-sqlite-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -34,6 +36,16 @@ let package = Package(
                 "LoreKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "lore-bench",
+            dependencies: ["LoreKit"],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "raw-sqlite-bench",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
         .testTarget(
