@@ -121,40 +121,68 @@ enum SearchProjection: Projection {
             + "(SELECT \(column) FROM \(table) x WHERE x.adr = a.adr ORDER BY \(column)))"
     }
 
-    /// Rewrites one record's document and its index entries.
+    /// Marks one record's document for rewriting at the end of the write (``flush(_:)``).
+    ///
+    /// Rewriting documents one event at a time made FTS5 flush its pending terms into a new
+    /// segment per event (an INSERT … SELECT into a table with a unique key opens a statement
+    /// journal); once per write keeps the index compact and appends several times faster.
     private static func reindexADR(_ adr: ADRID, _ db: Database) throws {
-        try replace(type: "adr", ref: adr.rawValue, with: "\(adrDocuments) WHERE a.adr = ?", db)
+        try mark("adr", adr.rawValue, db)
     }
 
     private static func reindex(_ source: DocumentSource, _ ref: String, _ db: Database) throws {
-        try replace(type: source.rawValue, ref: ref, with: "\(source.select) WHERE \(source.key) = ?", db)
+        try mark(source.rawValue, ref, db)
     }
 
-    /// Deletes a document (and its index entries) and inserts it again from `select`.
-    private static func replace(type: String, ref: String, with select: String, _ db: Database) throws {
-        if let doc = try Int64.fetchOne(
-            db, sql: "SELECT doc FROM search_docs WHERE type = ? AND ref = ? COLLATE NOCASE",
-            arguments: [type, ref])
-        {
-            for index in ftsTables {
-                try db.execute(
-                    sql: """
-                        INSERT INTO \(index) (\(index), rowid, title, decision, tags, body)
-                        SELECT 'delete', doc, title, decision, tags, body FROM search_docs WHERE doc = ?
-                        """, arguments: [doc])
-            }
-            try db.execute(sql: "DELETE FROM search_docs WHERE doc = ?", arguments: [doc])
+    private static func mark(_ type: String, _ ref: String, _ db: Database) throws {
+        try db.execute(
+            sql: "CREATE TEMP TABLE IF NOT EXISTS search_pending (type TEXT NOT NULL, ref TEXT NOT NULL, "
+                + "PRIMARY KEY (type, ref))")
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.search_pending (type, ref) VALUES (?, ?)")
+            .execute(arguments: [type, ref])
+    }
+
+    /// Rewrites every document marked during this write, and its index entries, in a few
+    /// grouped statements.
+    static func flush(_ db: Database) throws {
+        guard
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'search_pending'")
+                ?? false,
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM temp.search_pending LIMIT 1") ?? false
+        else { return }
+        let marked = """
+            SELECT d.doc FROM search_docs d JOIN temp.search_pending p
+            ON p.type = d.type AND p.ref = d.ref COLLATE NOCASE
+            """
+        for index in ftsTables {
+            try db.execute(
+                sql: """
+                    INSERT INTO \(index) (\(index), rowid, title, decision, tags, body)
+                    SELECT 'delete', doc, title, decision, tags, body FROM search_docs WHERE doc IN (\(marked))
+                    """)
         }
-        try db.execute(sql: "INSERT INTO search_docs (\(columns)) \(select)", arguments: [ref])
-        guard db.changesCount > 0 else { return }
-        let doc = db.lastInsertedRowID
+        try db.execute(sql: "DELETE FROM search_docs WHERE doc IN (\(marked))")
+        let before = try Int64.fetchOne(db, sql: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
+        let pending = "(SELECT ref FROM temp.search_pending WHERE type = ?)"
+        try db.execute(
+            sql:
+                "INSERT INTO search_docs (\(columns)) \(adrDocuments) WHERE a.adr IN \(pending) ORDER BY a.number",
+            arguments: ["adr"])
+        for source in [DocumentSource.note, .component] {
+            try db.execute(
+                sql:
+                    "INSERT INTO search_docs (\(columns)) \(source.select) WHERE \(source.key) IN \(pending) "
+                    + "ORDER BY \(source.key)", arguments: [source.rawValue])
+        }
         for index in ftsTables {
             try db.execute(
                 sql: """
                     INSERT INTO \(index) (rowid, title, decision, tags, body)
-                    SELECT doc, title, decision, tags, body FROM search_docs WHERE doc = ?
-                    """, arguments: [doc])
+                    SELECT doc, title, decision, tags, body FROM search_docs WHERE doc > ? ORDER BY doc
+                    """, arguments: [before])
         }
+        try db.execute(sql: "DELETE FROM temp.search_pending")
     }
 }
 

@@ -58,8 +58,10 @@ final class Appender {
     /// A new UUID from the store's environment.
     func newUUID() -> UUID { store.environment.newUUID() }
 
-    /// Ends the write: nothing left to do today but kept as the one place for it.
-    func finish(_ db: Database) throws {}
+    /// Ends the write: rewrites the search documents the write touched, once each.
+    func finish(_ db: Database) throws {
+        try SearchProjection.flush(db)
+    }
 
     @discardableResult
     private func appendSigned(
