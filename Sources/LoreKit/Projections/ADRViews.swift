@@ -91,9 +91,27 @@ public struct ADRFilter: Sendable {
 
 extension HLC {
     /// The wall-clock part as ISO 8601 in UTC, to the second.
+    ///
+    /// Computed from the civil calendar directly: building a date formatter per call was
+    /// the largest cost of `lore export toc` (scripts/bench).
     public var iso8601: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: Double(wallMillis) / 1000))
+        let seconds = wallMillis >= 0 ? wallMillis / 1000 : (wallMillis - 999) / 1000
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian, UTC).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let hour = secondOfDay / 3600
+        let minute = (secondOfDay % 3600) / 60
+        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        return "\(yearText)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(secondOfDay % 60))Z"
     }
 }

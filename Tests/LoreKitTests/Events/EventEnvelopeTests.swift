@@ -138,4 +138,14 @@ import Testing
             HLC(wallMillis: 1000, counter: 0xffff).tick(nowMillis: 0) == HLC(wallMillis: 1001, counter: 0))
         #expect(clock < clock.tick(nowMillis: 0))
     }
+
+    @Test(arguments: [
+        Int64(0), 1_710_403_200_000, 951_782_400_000, 4_102_444_799_999, 1_795_976_822_527, 86_399_999,
+    ])
+    func clockReadingsPrintAsISO8601InUTC(_ millis: Int64) {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        let expected = formatter.string(from: Date(timeIntervalSince1970: Double(millis / 1000)))
+        #expect(HLC(wallMillis: millis, counter: 7).iso8601 == expected)
+    }
 }
