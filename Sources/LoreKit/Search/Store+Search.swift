@@ -31,7 +31,9 @@ extension Store {
             var engine = SearchEngine(query: query, options: options, db: db)
             let hits = try engine.run(raw: options.raw, text: text)
             return SearchResults(
-                query: text, hits: hits, suggestions: try engine.suggestions(found: !hits.isEmpty),
+                query: text, hits: hits,
+                suggestions: try engine.suggestions(
+                    found: hits.contains { $0.matched == "reference" || $0.matched == "words" }),
                 explain: engine.explain)
         }
     }
@@ -128,8 +130,12 @@ struct SearchEngine {
     }
 
     /// Close indexed words for every query word the index does not hold.
+    ///
+    /// - Parameter found: whether the query was answered in full (a reference, or records
+    ///   with every word); then no word needs a suggestion and the vocabulary is not scanned.
     func suggestions(found: Bool) throws -> [String: [String]] {
         var result: [String: [String]] = [:]
+        guard !found else { return result }
         for word in query.words where word.count >= 3 && !Suggestions.questionWords.contains(word) {
             let folded = Suggestions.fold(word)
             guard !(try SearchQueries.vocabularyHas(folded, db)) else { continue }
