@@ -44,19 +44,43 @@ public struct EventBody: Hashable, Sendable {
 
     /// The canonical bytes: compact JSON with keys in a fixed order.
     public func encoded() -> Data {
-        var out = "{\"v\":\(version)"
-        out += ",\"store\":" + JSONText.quote(store.rawValue)
-        out += ",\"replica\":" + JSONText.quote(replica.rawValue)
-        out += ",\"seq\":\(seq)"
-        out += ",\"prev\":" + (prev.map { JSONText.quote($0.hex) } ?? "null")
-        out += ",\"hlc\":{\"ms\":\(hlc.wallMillis),\"c\":\(hlc.counter)}"
-        out += ",\"author\":" + JSONText.quote(author)
-        out += ",\"kind\":" + JSONText.quote(kindName)
-        out += ",\"schema\":\(schema)"
-        out += ",\"stream\":" + JSONText.quote(stream)
-        out += ",\"deps\":[" + deps.map { JSONText.quote($0.hex) }.joined(separator: ",") + "]"
-        out += ",\"payload_hash\":" + JSONText.quote(payloadHash) + "}"
-        return Data(out.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(512 + author.utf8.count + stream.utf8.count + deps.count * 67)
+        func raw(_ text: StaticString) {
+            text.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
+        func number<T: BinaryInteger>(_ value: T) { out.append(contentsOf: String(value).utf8) }
+        raw("{\"v\":")
+        number(version)
+        raw(",\"store\":")
+        JSONText.append(store.rawValue, to: &out)
+        raw(",\"replica\":")
+        JSONText.append(replica.rawValue, to: &out)
+        raw(",\"seq\":")
+        number(seq)
+        raw(",\"prev\":")
+        if let prev { JSONText.append(prev.hex, to: &out) } else { raw("null") }
+        raw(",\"hlc\":{\"ms\":")
+        number(hlc.wallMillis)
+        raw(",\"c\":")
+        number(hlc.counter)
+        raw("},\"author\":")
+        JSONText.append(author, to: &out)
+        raw(",\"kind\":")
+        JSONText.append(kindName, to: &out)
+        raw(",\"schema\":")
+        number(schema)
+        raw(",\"stream\":")
+        JSONText.append(stream, to: &out)
+        raw(",\"deps\":[")
+        for (index, dep) in deps.enumerated() {
+            if index > 0 { raw(",") }
+            JSONText.append(dep.hex, to: &out)
+        }
+        raw("],\"payload_hash\":")
+        JSONText.append(payloadHash, to: &out)
+        raw("}")
+        return Data(out)
     }
 
     /// Parses body bytes written by any site.
@@ -64,10 +88,14 @@ public struct EventBody: Hashable, Sendable {
     /// - Throws: ``EventError/malformedBody(_:)`` naming the field that does not fit.
     public static func decode(_ bytes: Data) throws -> EventBody {
         let wire: Wire
-        do {
-            wire = try JSONDecoder().decode(Wire.self, from: bytes)
-        } catch {
-            throw EventError.malformedBody("not a lore event body (\(error.localizedDescription))")
+        if let canonical = decodeCanonical(bytes) {
+            wire = canonical
+        } else {
+            do {
+                wire = try JSONDecoder().decode(Wire.self, from: bytes)
+            } catch {
+                throw EventError.malformedBody("not a lore event body (\(error.localizedDescription))")
+            }
         }
         guard let replica = ReplicaID(wire.replica) else {
             throw EventError.malformedBody("replica '\(wire.replica)' is not an ed25519 key id")
@@ -94,7 +122,7 @@ public struct EventBody: Hashable, Sendable {
         return body
     }
 
-    private struct Wire: Decodable {
+    struct Wire: Decodable {
         struct Clock: Decodable {
             var ms: Int64
             var c: Int64
@@ -122,20 +150,34 @@ public struct EventBody: Hashable, Sendable {
 enum JSONText {
     /// The quoted, escaped JSON literal of a string.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the quoted, escaped JSON literal of a string as UTF-8: `"`, `\\` and control
+    /// characters escaped (the short forms for newline, return and tab), everything else as is.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case 0x0a: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case 0x0d: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += [
+                        UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)],
+                        hex[Int(byte & 0xf)],
+                    ]
+                default: out.append(byte)
+                }
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -8,8 +8,12 @@ public enum EventIntegrity {
     /// - Parameters:
     ///   - id: the id as stored or sent.
     ///   - payload: nil when erased (then `salt` is ignored).
+    ///   - verifySignature: false when the caller checks the signature another way (one per
+    ///     chain segment: a verified event's `prev` covers the id, and so the body, before it).
     /// - Returns: the parsed body when it could be read, and every problem found.
-    public static func check(id: Data, body: Data, signature: Data, salt: Data?, payload: Data?)
+    public static func check(
+        id: Data, body: Data, signature: Data, salt: Data?, payload: Data?, verifySignature: Bool = true
+    )
         -> (header: EventBody?, problems: [String])
     {
         guard let eventID = EventID(bytes: id), EventID(digestOf: body) == eventID else {
@@ -19,8 +23,8 @@ public enum EventIntegrity {
             return (nil, ["the body is not a valid event body"])
         }
         var problems: [String] = []
-        if !header.replica.verifies(signature, of: Event.signingMessage(for: eventID)) {
-            problems.append("the signature does not verify against replica \(header.replica.short)")
+        if verifySignature, let problem = signatureProblem(header, id: eventID, signature: signature) {
+            problems.append(problem)
         }
         if let payload {
             if let salt {
@@ -32,6 +36,12 @@ public enum EventIntegrity {
             }
         }
         return (header, problems)
+    }
+
+    /// What is wrong with an event's signature, if anything.
+    public static func signatureProblem(_ header: EventBody, id: EventID, signature: Data) -> String? {
+        header.replica.verifies(signature, of: Event.signingMessage(for: id))
+            ? nil : "the signature does not verify against replica \(header.replica.short)"
     }
 }
 

@@ -7,10 +7,15 @@ public struct SigningKey: Sendable {
     public let rawRepresentation: Data
     /// The replica this key signs for.
     public let replica: ReplicaID
+    /// The parsed key: restoring it from raw bytes derives the public key (a scalar
+    /// multiplication), which cost as much as the signature itself when done per event.
+    /// (An immutable value; swift-crypto has not marked it Sendable yet.)
+    nonisolated(unsafe) private let key: Curve25519.Signing.PrivateKey
 
     /// A fresh random key.
     public init() {
         let key = Curve25519.Signing.PrivateKey()
+        self.key = key
         rawRepresentation = key.rawRepresentation
         replica = ReplicaID(publicKey: key.publicKey.rawRepresentation)
     }
@@ -18,13 +23,14 @@ public struct SigningKey: Sendable {
     /// Restores a key from its 32 raw bytes.
     public init(rawRepresentation: Data) throws {
         let key = try Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation)
+        self.key = key
         self.rawRepresentation = key.rawRepresentation
         replica = ReplicaID(publicKey: key.publicKey.rawRepresentation)
     }
 
     /// Signs a message.
     public func sign(_ message: Data) throws -> Data {
-        try Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation).signature(for: message)
+        try key.signature(for: message)
     }
 }
 

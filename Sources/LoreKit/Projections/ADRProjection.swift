@@ -81,7 +81,7 @@ enum ADRProjection: Projection {
         where p.register.hasPrefix("adr/") && p.register.hasSuffix("/successor"):
             // The successor the resolution keeps; the superseding links of every head stay.
             try db.execute(
-                sql: """
+                cached: """
                     UPDATE adrs SET superseded_by = (SELECT value FROM register_writes
                         WHERE register = ? AND lower(hex(event)) = ?)
                     WHERE adr = ? AND EXISTS (SELECT 1 FROM register_writes WHERE register = ? AND lower(hex(event)) = ?)
@@ -103,16 +103,16 @@ enum ADRProjection: Projection {
         guard !(try exists(p.adr, db)) else { return }
         var number = p.number
         let taken =
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM adrs WHERE number = ?", arguments: [number]) ?? false
+            try Bool.fetchOne(db, cached: "SELECT 1 FROM adrs WHERE number = ?", arguments: [number]) ?? false
         if taken || number < 0 {
-            number = (try Int.fetchOne(db, sql: "SELECT max(number) FROM adrs") ?? 0) + 1
+            number = (try Int.fetchOne(db, cached: "SELECT max(number) FROM adrs") ?? 0) + 1
             try db.execute(
-                sql: "INSERT INTO adr_renumbered (adr, claimed, number) VALUES (?, ?, ?)",
+                cached: "INSERT INTO adr_renumbered (adr, claimed, number) VALUES (?, ?, ?)",
                 arguments: [p.adr.rawValue, p.number, number])
         }
         let hlc = event.header.hlc.packed
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO adrs (adr, number, title, status, date, context, decision, consequences, options,
                     sections, metadata, source, author, recorded_hlc, updated_hlc, revisions, superseded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)
@@ -148,7 +148,8 @@ enum ADRProjection: Projection {
         assignments.append("revisions = revisions + 1")
         arguments += [event.header.hlc.packed, p.adr.rawValue]
         try db.execute(
-            sql: "UPDATE adrs SET \(assignments.joined(separator: ", ")) WHERE adr = ?", arguments: arguments)
+            cached: "UPDATE adrs SET \(assignments.joined(separator: ", ")) WHERE adr = ?",
+            arguments: arguments)
         if let tags = p.tags { try replaceSet("adr_tags", "tag", p.adr, tags, db) }
         if let components = p.components {
             try replaceSet("adr_components", "component", p.adr, components, db)
@@ -158,7 +159,7 @@ enum ADRProjection: Projection {
     private static func supersede(_ p: ADRSuperseded, _ event: Event, _ db: Database) throws {
         guard try exists(p.adr, db), try exists(p.by, db), p.adr != p.by else { return }
         try db.execute(
-            sql: "UPDATE adrs SET superseded_by = ? WHERE adr = ?",
+            cached: "UPDATE adrs SET superseded_by = ? WHERE adr = ?",
             arguments: [p.by.rawValue, p.adr.rawValue])
         try setStatus(p.adr, ADRStatus.superseded, reason: p.reason, event, db)
         try link(p.adr, ADRLinkLabels.supersededBy, p.by, event, db)
@@ -171,7 +172,7 @@ enum ADRProjection: Projection {
         throws
     {
         try db.execute(
-            sql: "UPDATE adrs SET status = ?, updated_hlc = ? WHERE adr = ?",
+            cached: "UPDATE adrs SET status = ?, updated_hlc = ? WHERE adr = ?",
             arguments: [status, event.header.hlc.packed, adr.rawValue])
         try appendHistory(adr, status, reason: reason, event, db)
     }
@@ -182,7 +183,7 @@ enum ADRProjection: Projection {
         throws
     {
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO adr_history (adr, step, status, author, hlc, reason, event)
                 VALUES (?, (SELECT count(*) + 1 FROM adr_history WHERE adr = ?), ?, ?, ?, ?, ?)
                 """,
@@ -197,7 +198,7 @@ enum ADRProjection: Projection {
         throws
     {
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO adr_links (adr, label, target, position, event)
                 VALUES (?, ?, ?, (SELECT count(*) + 1 FROM adr_links WHERE adr = ?), ?)
                 ON CONFLICT (adr, label, target) DO UPDATE SET event = excluded.event
@@ -210,15 +211,16 @@ enum ADRProjection: Projection {
     )
         throws
     {
-        try db.execute(sql: "DELETE FROM \(table) WHERE adr = ?", arguments: [adr.rawValue])
+        try db.execute(cached: "DELETE FROM \(table) WHERE adr = ?", arguments: [adr.rawValue])
         for value in Set(values) {
             try db.execute(
-                sql: "INSERT INTO \(table) (adr, \(column)) VALUES (?, ?)", arguments: [adr.rawValue, value])
+                cached: "INSERT INTO \(table) (adr, \(column)) VALUES (?, ?)",
+                arguments: [adr.rawValue, value])
         }
     }
 
     private static func exists(_ adr: ADRID, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM adrs WHERE adr = ?", arguments: [adr.rawValue]) ?? false
+        try Bool.fetchOne(db, cached: "SELECT 1 FROM adrs WHERE adr = ?", arguments: [adr.rawValue]) ?? false
     }
 }
 

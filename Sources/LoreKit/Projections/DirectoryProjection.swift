@@ -46,7 +46,7 @@ enum DirectoryProjection: Projection {
         case .componentRegistered(let p):
             // A second registration of a name updates what it says (the first author stays).
             try db.execute(
-                sql: """
+                cached: """
                     INSERT INTO components (name, description, system, repo, author, registered_hlc)
                     VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (name) DO UPDATE SET
@@ -57,7 +57,7 @@ enum DirectoryProjection: Projection {
         case .teamRegistered(let p):
             // As for components: a second registration updates what it says; the first author stays.
             try db.execute(
-                sql: """
+                cached: """
                     INSERT INTO teams (name, party, org, site, author, registered_hlc) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (name) DO UPDATE SET
                         party = excluded.party, org = coalesce(excluded.org, org),
@@ -68,7 +68,7 @@ enum DirectoryProjection: Projection {
             // A person on no known team is ignored; joining again (after leaving) moves them.
             guard let team = try DirectoryQueries.teamName(p.team, db) else { return }
             try db.execute(
-                sql: """
+                cached: """
                     INSERT INTO people (handle, name, team, joined_hlc, left, left_hlc, left_reason)
                     VALUES (?, ?, ?, ?, 0, NULL, NULL)
                     ON CONFLICT (handle) DO UPDATE SET
@@ -79,7 +79,7 @@ enum DirectoryProjection: Projection {
         case .personLeft(let p):
             // The first leaving counts; leaving again, or someone unknown leaving, changes nothing.
             try db.execute(
-                sql:
+                cached:
                     "UPDATE people SET left = 1, left_hlc = ?, left_reason = ? WHERE handle = ? AND left = 0",
                 arguments: [header.hlc.packed, p.reason, p.handle])
         default: return

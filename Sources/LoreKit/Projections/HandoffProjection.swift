@@ -66,7 +66,7 @@ enum HandoffProjection: Projection {
             }
             // The first sign-off of an item by a side counts; the item is the first with that text.
             try db.execute(
-                sql: """
+                cached: """
                     UPDATE handoff_items SET \(side)_signed_event = ?, \(side)_author = ?, \(side)_hlc = ?,
                         \(side)_evidence = ?
                     WHERE handoff = ? AND \(side)_signed_event IS NULL AND position =
@@ -79,12 +79,12 @@ enum HandoffProjection: Projection {
         case .handoffPhaseAdvanced(let p):
             guard try HandoffQueries.isOpen(p.handoff, db) else { return }
             try db.execute(
-                sql: "UPDATE handoffs SET phase = ? WHERE handoff = ?", arguments: [p.phase, p.handoff])
+                cached: "UPDATE handoffs SET phase = ? WHERE handoff = ?", arguments: [p.phase, p.handoff])
             try appendStep(p.handoff, p.phase, event, db)
         case .handoffCompleted(let p):
             guard try HandoffQueries.isOpen(p.handoff, db) else { return }
             try db.execute(
-                sql: """
+                cached: """
                     UPDATE handoffs SET completed = 1, forced = ?, force_reason = ?, completed_hlc = ?
                     WHERE handoff = ?
                     """, arguments: [p.forced, p.reason, event.header.hlc.packed, p.handoff])
@@ -102,11 +102,11 @@ enum HandoffProjection: Projection {
         else { return }
         var number = p.number ?? 0
         let taken =
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM handoffs WHERE number = ?", arguments: [number])
+            try Bool.fetchOne(db, cached: "SELECT 1 FROM handoffs WHERE number = ?", arguments: [number])
             ?? false
         if taken || number < 1 { number = try HandoffQueries.nextNumber(db) }
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO handoffs (handoff, number, from_team, to_team, due, phase, completed, forced,
                     force_reason, author, started_hlc, completed_hlc)
                 VALUES (?, ?, ?, ?, ?, ?, 0, 0, NULL, ?, ?, NULL)
@@ -118,12 +118,12 @@ enum HandoffProjection: Projection {
         for name in p.components {
             guard let component = try DirectoryQueries.componentName(name, db) else { continue }
             try db.execute(
-                sql: "INSERT OR IGNORE INTO handoff_components (handoff, component) VALUES (?, ?)",
+                cached: "INSERT OR IGNORE INTO handoff_components (handoff, component) VALUES (?, ?)",
                 arguments: [p.handoff, component])
         }
         for (index, text) in p.items.enumerated() {
             try db.execute(
-                sql: "INSERT INTO handoff_items (handoff, position, text) VALUES (?, ?, ?)",
+                cached: "INSERT INTO handoff_items (handoff, position, text) VALUES (?, ?, ?)",
                 arguments: [p.handoff, index + 1, text])
         }
         try appendStep(p.handoff, HandoffPhase.discovery.rawValue, event, db)
@@ -132,7 +132,7 @@ enum HandoffProjection: Projection {
     private static func appendStep(_ handoff: String, _ phase: String, _ event: Event, _ db: Database) throws
     {
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO handoff_phases (handoff, step, phase, author, hlc, event)
                 VALUES (?, (SELECT count(*) + 1 FROM handoff_phases WHERE handoff = ?), ?, ?, ?, ?)
                 """,

@@ -62,7 +62,7 @@ enum NoteProjection: Projection {
         guard !(try exists(note, db)) else { return }
         let hlc = event.header.hlc.packed
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO notes (note, title, kind, body, review_by, retracted, retract_reason, author,
                     recorded_hlc, updated_hlc, revisions)
                 VALUES (?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, 0)
@@ -77,7 +77,7 @@ enum NoteProjection: Projection {
         let note = NoteID(rawValue: p.note)
         guard try exists(note, db) else { return }
         try db.execute(
-            sql: """
+            cached: """
                 UPDATE notes SET title = coalesce(?, title), body = coalesce(?, body),
                     review_by = coalesce(?, review_by), updated_hlc = ?, revisions = revisions + 1
                 WHERE note = ?
@@ -96,7 +96,7 @@ enum NoteProjection: Projection {
         let note = NoteID(rawValue: p.note)
         guard try exists(note, db) else { return }
         try db.execute(
-            sql: """
+            cached: """
                 UPDATE notes SET retract_reason = CASE WHEN retracted = 1 THEN retract_reason ELSE ? END,
                     retracted = 1, updated_hlc = ?
                 WHERE note = ?
@@ -109,7 +109,7 @@ enum NoteProjection: Projection {
         _ note: NoteID, _ what: String, reason: String?, _ event: Event, _ db: Database
     ) throws {
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO note_history (note, step, what, author, hlc, reason, event)
                 VALUES (?, (SELECT count(*) + 1 FROM note_history WHERE note = ?), ?, ?, ?, ?, ?)
                 """,
@@ -122,15 +122,16 @@ enum NoteProjection: Projection {
     private static func replaceSet(
         _ table: String, _ column: String, _ note: NoteID, _ values: [String], _ db: Database
     ) throws {
-        try db.execute(sql: "DELETE FROM \(table) WHERE note = ?", arguments: [note.rawValue])
+        try db.execute(cached: "DELETE FROM \(table) WHERE note = ?", arguments: [note.rawValue])
         for value in Set(values) {
             try db.execute(
-                sql: "INSERT INTO \(table) (note, \(column)) VALUES (?, ?)",
+                cached: "INSERT INTO \(table) (note, \(column)) VALUES (?, ?)",
                 arguments: [note.rawValue, value])
         }
     }
 
     private static func exists(_ note: NoteID, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM notes WHERE note = ?", arguments: [note.rawValue]) ?? false
+        try Bool.fetchOne(db, cached: "SELECT 1 FROM notes WHERE note = ?", arguments: [note.rawValue])
+            ?? false
     }
 }

@@ -45,7 +45,7 @@ enum OwnershipProjection: Projection {
         }
         let event = stored.event
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO ownership (component, role, position, team, person, effective, recorded_hlc, reason,
                     author, event)
                 VALUES (?, ?, (SELECT count(*) + 1 FROM ownership WHERE component = ? AND role = ?),
@@ -63,7 +63,7 @@ enum OwnershipProjection: Projection {
         let heads = p.heads.map { $0.lowercased() }
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT component, role, team, person, effective, lower(hex(event)) AS id FROM ownership "
+            cached: "SELECT component, role, team, person, effective, lower(hex(event)) AS id FROM ownership "
                 + "WHERE lower(hex(event)) IN (\(heads.map { _ in "?" }.joined(separator: ", ")))",
             arguments: StatementArguments(heads))
         guard let chosen = rows.first(where: { ($0["id"] as String) == p.chosen.lowercased() }) else {
@@ -73,7 +73,7 @@ enum OwnershipProjection: Projection {
         let component: String = chosen["component"]
         let role: String = chosen["role"]
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO ownership (component, role, position, team, person, effective, recorded_hlc, reason,
                     author, event)
                 VALUES (?, ?, (SELECT count(*) + 1 FROM ownership WHERE component = ? AND role = ?),

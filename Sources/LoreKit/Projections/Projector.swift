@@ -63,16 +63,22 @@ enum Projector {
 
     /// Projects a just-stored event: applied directly when it sorts after the checkpoint,
     /// otherwise the projections are rebuilt so the fold stays in order.
-    static func project(_ stored: StoredEvent, payload: EventPayload?, _ db: Database) throws {
+    ///
+    /// - Parameter checkpoint: the checkpoint as the caller last saw it (``checkpoint(_:)``),
+    ///   so a write of many events reads it once.
+    /// - Returns: the new checkpoint, also stored.
+    static func project(_ stored: StoredEvent, payload: EventPayload?, checkpoint: OrderKey?, _ db: Database)
+        throws -> OrderKey
+    {
         let key = OrderKey(stored.event)
-        if let checkpoint = try checkpoint(db), !(checkpoint < key) {
-            try rebuild(db)
-            return
+        if let checkpoint, !(checkpoint < key) {
+            return try rebuild(db) ?? key
         }
         if let payload {
             for projection in projections { try projection.apply(stored, payload: payload, db) }
         }
         try setCheckpoint(key, db)
+        return key
     }
 
     /// Brings the projections up to date after foreign events arrived: when the earliest
@@ -82,8 +88,10 @@ enum Projector {
     /// - Parameter earliest: the smallest order key among events that became projectable.
     static func catchUp(earliest: OrderKey?, _ db: Database) throws {
         guard let earliest else { return }
-        guard let checkpoint = try checkpoint(db) else { return try rebuild(db) }
-        guard checkpoint < earliest else { return try rebuild(db) }
+        guard let checkpoint = try checkpoint(db), checkpoint < earliest else {
+            try rebuild(db)
+            return
+        }
         var last = checkpoint
         try EventLog.forEach(after: checkpoint, db) { stored in
             if let payload = try? stored.event.decodedPayload() {
@@ -95,7 +103,10 @@ enum Projector {
     }
 
     /// Empties every projection and folds the whole log again, in order.
-    static func rebuild(_ db: Database, progress: ProgressReport? = nil) throws {
+    ///
+    /// - Returns: the new checkpoint: the last event folded.
+    @discardableResult
+    static func rebuild(_ db: Database, progress: ProgressReport? = nil) throws -> OrderKey? {
         let total = progress == nil ? 0 : try EventLog.count(db)
         var done = 0
         progress?(0, total)
@@ -114,6 +125,7 @@ enum Projector {
         progress?(done, total)
         for projection in projections { try projection.afterRebuild(db) }
         if let lastKey { try setCheckpoint(lastKey, db) }
+        return lastKey
     }
 
     /// SHA-256 over every projection row in a fixed order: equal digests mean equal views.
@@ -121,40 +133,52 @@ enum Projector {
         var hasher = SHA256()
         for projection in projections {
             for table in projection.tables {
-                hasher.update(data: Data("table \(table.name)\n".utf8))
+                feed("table \(table.name)\n", into: &hasher)
                 let rows = try Row.fetchCursor(
                     db, sql: "SELECT \(table.columns) FROM \(table.name) ORDER BY \(table.orderBy)")
                 while let row = try rows.next() {
-                    for value in row.databaseValues { hasher.update(data: digestBytes(value)) }
-                    hasher.update(data: Data([0x0a]))
+                    for value in row.databaseValues { feed(value, into: &hasher) }
+                    feed("\n", into: &hasher)
                 }
             }
         }
         return Data(hasher.finalize()).hexString
     }
 
-    private static func digestBytes(_ value: DatabaseValue) -> Data {
+    /// One value's digest bytes: a type letter, the length for text and blobs, the value.
+    private static func feed(_ value: DatabaseValue, into hasher: inout SHA256) {
         switch value.storage {
-        case .null: return Data("n;".utf8)
-        case .int64(let int): return Data("i\(int);".utf8)
-        case .double(let double): return Data("d\(double.bitPattern);".utf8)
-        case .string(let string):
-            let bytes = Data(string.utf8)
-            return Data("s\(bytes.count):".utf8) + bytes
-        case .blob(let blob): return Data("b\(blob.count):".utf8) + blob
+        case .null: feed("n;", into: &hasher)
+        case .int64(let int): feed("i\(int);", into: &hasher)
+        case .double(let double): feed("d\(double.bitPattern);", into: &hasher)
+        case .string(var string):
+            string.withUTF8 { bytes in
+                feed("s\(bytes.count):", into: &hasher)
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+            }
+        case .blob(let blob):
+            feed("b\(blob.count):", into: &hasher)
+            blob.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         }
     }
 
-    private static func checkpoint(_ db: Database) throws -> OrderKey? {
+    private static func feed(_ text: String, into hasher: inout SHA256) {
+        var text = text
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The last event the projections folded, if any.
+    static func checkpoint(_ db: Database) throws -> OrderKey? {
         guard
-            let row = try Row.fetchOne(db, sql: "SELECT hlc, replica, seq, event FROM projection_checkpoint")
+            let row = try Row.fetchOne(
+                db, cached: "SELECT hlc, replica, seq, event FROM projection_checkpoint")
         else { return nil }
         return OrderKey(hlc: row["hlc"], replica: row["replica"], seq: row["seq"], id: row["event"])
     }
 
     private static func setCheckpoint(_ key: OrderKey, _ db: Database) throws {
         try db.execute(
-            sql:
+            cached:
                 "INSERT OR REPLACE INTO projection_checkpoint (id, hlc, replica, seq, event) VALUES (1, ?, ?, ?, ?)",
             arguments: [key.hlc, key.replica, key.seq, key.id])
     }

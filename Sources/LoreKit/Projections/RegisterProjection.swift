@@ -31,7 +31,7 @@ enum RegisterProjection: Projection {
         let deps = stored.event.header.deps.map(\.hex)
         // Like the other projections, writes about things never recorded are ignored.
         func known(_ sql: String, _ arguments: StatementArguments) throws -> Bool {
-            try Bool.fetchOne(db, sql: sql, arguments: arguments) ?? false
+            try Bool.fetchOne(db, cached: sql, arguments: arguments) ?? false
         }
         switch payload {
         case .adrSuperseded(let p):
@@ -53,7 +53,8 @@ enum RegisterProjection: Projection {
         case .conflictResolved(let p):
             guard
                 let value = try String.fetchOne(
-                    db, sql: "SELECT value FROM register_writes WHERE register = ? AND lower(hex(event)) = ?",
+                    db,
+                    cached: "SELECT value FROM register_writes WHERE register = ? AND lower(hex(event)) = ?",
                     arguments: [p.register, p.chosen.lowercased()])
             else { return }
             try write(
@@ -69,7 +70,7 @@ enum RegisterProjection: Projection {
     ) throws {
         let h = stored.event.header
         try db.execute(
-            sql: """
+            cached: """
                 INSERT OR IGNORE INTO register_writes (register, event, value, deps, hlc, replica, author, resolution)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
@@ -101,7 +102,7 @@ enum RegisterQueries {
     static func heads(_ register: String, _ db: Database) throws -> [RegisterHead] {
         try Row.fetchAll(
             db,
-            sql: """
+            cached: """
                 SELECT event, value, hlc, replica, author FROM register_writes r
                 WHERE r.register = ? AND \(isHead) ORDER BY hlc, replica, event
                 """, arguments: [register]
@@ -118,7 +119,7 @@ enum RegisterQueries {
     static func contested(_ db: Database) throws -> [String] {
         try String.fetchAll(
             db,
-            sql:
+            cached:
                 "SELECT register FROM register_writes r WHERE \(isHead) GROUP BY register HAVING count(*) > 1 "
                 + "ORDER BY register")
     }

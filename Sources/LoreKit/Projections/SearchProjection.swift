@@ -135,20 +135,29 @@ enum SearchProjection: Projection {
     }
 
     private static func mark(_ type: String, _ ref: String, _ db: Database) throws {
+        // Looked up first: running the CREATE, even as a no-op, is a schema statement, and
+        // GRDB empties its statement cache after every schema statement.
+        if try !pendingTableExists(db) {
+            try db.execute(
+                sql: "CREATE TEMP TABLE search_pending (type TEXT NOT NULL, ref TEXT NOT NULL, "
+                    + "PRIMARY KEY (type, ref))")
+        }
         try db.execute(
-            sql: "CREATE TEMP TABLE IF NOT EXISTS search_pending (type TEXT NOT NULL, ref TEXT NOT NULL, "
-                + "PRIMARY KEY (type, ref))")
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.search_pending (type, ref) VALUES (?, ?)")
-            .execute(arguments: [type, ref])
+            cached: "INSERT OR IGNORE INTO temp.search_pending (type, ref) VALUES (?, ?)",
+            arguments: [type, ref])
+    }
+
+    private static func pendingTableExists(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, cached: "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'search_pending'")
+            ?? false
     }
 
     /// Rewrites every document marked during this write, and its index entries, in a few
     /// grouped statements.
     static func flush(_ db: Database) throws {
         guard
-            try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'search_pending'")
-                ?? false,
+            try pendingTableExists(db),
             try Bool.fetchOne(db, sql: "SELECT 1 FROM temp.search_pending LIMIT 1") ?? false
         else { return }
         let marked = """

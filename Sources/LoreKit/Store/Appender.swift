@@ -9,6 +9,8 @@ final class Appender {
     private var info: StoreInfo?
     private var last: (seq: Int64, id: EventID?) = (0, nil)
     private var clock = HLC.zero
+    /// The projection checkpoint as of this appender's last event; read once per write.
+    private var checkpoint: OrderKey??
     private(set) var appended: [Event] = []
 
     init(store: Store) { self.store = store }
@@ -55,6 +57,10 @@ final class Appender {
         return key.replica
     }
 
+    /// Forgets the checkpoint read earlier: the projections were brought along by other means
+    /// (``Projector/catchUp(earliest:_:)``) since.
+    func projectionsMoved() { checkpoint = nil }
+
     /// A new UUID from the store's environment.
     func newUUID() -> UUID { store.environment.newUUID() }
 
@@ -75,7 +81,9 @@ final class Appender {
             deps: deps, payload: payload, salt: env.randomBytes(16), key: key)
         let pos = try EventLog.insert(event, db)
         last = (event.header.seq, event.id)
-        try Projector.project(StoredEvent(pos: pos, event: event), payload: payload, db)
+        let before = try checkpoint ?? Projector.checkpoint(db)
+        checkpoint = try Projector.project(
+            StoredEvent(pos: pos, event: event), payload: payload, checkpoint: before, db)
         appended.append(event)
         return event
     }

@@ -53,7 +53,7 @@ enum EventLog {
     static func chain(_ replica: String, _ db: Database) throws -> (seq: Int64, head: Data?) {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT contiguous, head FROM chains WHERE replica = ?", arguments: [replica])
+                db, cached: "SELECT contiguous, head FROM chains WHERE replica = ?", arguments: [replica])
         else { return (0, nil) }
         return (row["contiguous"], row["head"])
     }

@@ -20,13 +20,19 @@ struct BundleReader {
         return try parseHeader(first, url)
     }
 
-    /// Checks the whole file; calls `visit` with each event (verified on its own).
+    /// Checks the whole file; calls `visit` with each event as it is read.
     ///
-    /// - Throws: ``SyncError`` naming the line and what is wrong; nothing is visited after it.
+    /// Every event's id, payload hash and chain link is checked; signatures one per chain
+    /// segment (DESIGN: the last event of each replica's contiguous run in the file; its
+    /// `prev` links, inside hashed bodies, vouch for the events before it). A signature that
+    /// fails is found only when its segment ends, after its events were visited, so visit a
+    /// file that was checked before, as import does.
     ///
-    /// - Parameter verifyEvents: check every event's id, signature and payload hash; a second
-    ///   pass over a file already checked may skip them (the trailer's SHA-256 still proves the
-    ///   file is the one checked).
+    /// - Throws: ``SyncError`` naming the line and what is wrong.
+    ///
+    /// - Parameter verifyEvents: check ids, signatures and payload hashes; a second pass over
+    ///   a file already checked may skip them (the trailer's SHA-256 still proves the file is
+    ///   the one checked).
     func check(store: StoreID, verifyEvents: Bool = true, _ visit: (Event) throws -> Void = { _ in }) throws
         -> Checked
     {
@@ -41,11 +47,30 @@ struct BundleReader {
         hasher.update(data: first + Data([0x0A]))
         var number = 1
         var count = 0
+        // Per replica, the last event no later event has vouched for yet, and its line.
+        var unvouched: [String: (event: Event, line: Int)] = [:]
+        func checkSignature(_ waiting: (event: Event, line: Int)) throws {
+            let event = waiting.event
+            if let problem = EventIntegrity.signatureProblem(
+                event.header, id: event.id, signature: event.signature)
+            {
+                throw SyncError.damaged(url.path, line: waiting.line, "event \(event.id.short): \(problem)")
+            }
+        }
         while let line = try lines.next() {
             number += 1
-            if let trailer = try? JSONDecoder().decode(BundleTrailer.self, from: line), trailer.trailer {
+            guard let members = JSONSpan.members(of: line) else {
+                throw SyncError.damaged(url.path, line: number, "not an event line")
+            }
+            if members["trailer"] != nil,
+                let trailer = try? JSONDecoder().decode(BundleTrailer.self, from: line),
+                trailer.trailer
+            {
                 guard try lines.next() == nil else {
                     throw SyncError.damaged(url.path, line: number + 1, "text after the trailer")
+                }
+                for waiting in unvouched.values.sorted(by: { $0.line < $1.line }) where verifyEvents {
+                    try checkSignature(waiting)
                 }
                 guard trailer.count == count, trailer.count == header.count else {
                     throw SyncError.damaged(
@@ -59,10 +84,22 @@ struct BundleReader {
                 return Checked(header: header, count: count)
             }
             hasher.update(data: line + Data([0x0A]))
-            let event = try Self.parseEvent(line, url: url, number: number)
-            let problems = verifyEvents ? event.integrityProblems : []
-            guard problems.isEmpty else {
-                throw SyncError.damaged(url.path, line: number, "event \(event.id.short): \(problems[0])")
+            let event = try Self.parseEvent(members, url: url, number: number)
+            if verifyEvents {
+                let problems =
+                    EventIntegrity.check(
+                        id: event.id.bytes, body: event.body, signature: event.signature, salt: event.salt,
+                        payload: event.payload, verifySignature: false
+                    ).problems
+                guard problems.isEmpty else {
+                    throw SyncError.damaged(url.path, line: number, "event \(event.id.short): \(problems[0])")
+                }
+                let replica = event.header.replica.rawValue
+                if let waiting = unvouched.removeValue(forKey: replica), event.header.prev != waiting.event.id
+                {
+                    try checkSignature(waiting)
+                }
+                unvouched[replica] = (event, number)
             }
             guard event.header.store == store else {
                 throw SyncError.damaged(
@@ -85,22 +122,18 @@ struct BundleReader {
     }
 
     /// One event line: the body as the exact text written, the payload as its exact bytes.
-    private static func parseEvent(_ line: Data, url: URL, number: Int) throws -> Event {
-        struct Wire: Decodable {
-            var id: String
-            var body: String
-            var salt: String?
-            var sig: String
-        }
-        guard let wire = try? JSONDecoder().decode(Wire.self, from: line), let id = EventID(hex: wire.id),
-            let signature = Data(base64Encoded: wire.sig), let span = JSONSpan.value(of: "payload", in: line)
+    private static func parseEvent(_ members: [String: Data], url: URL, number: Int) throws -> Event {
+        func text(_ key: String) -> String? { members[key].flatMap(JSONSpan.string) }
+        guard let id = text("id").flatMap(EventID.init(hex:)),
+            let body = members["body"].flatMap(JSONSpan.stringBytes),
+            let signature = text("sig").flatMap({ Data(base64Encoded: $0) }), let span = members["payload"]
         else { throw SyncError.damaged(url.path, line: number, "not an event line") }
-        let body = Data(wire.body.utf8)
-        guard let header = try? EventBody.decode(body) else {
+        guard let header = try? EventBody.decode(Data(body)) else {
             throw SyncError.damaged(url.path, line: number, "event \(id.short) has a malformed body")
         }
         let payload: Data? = span == Data("null".utf8) ? nil : span
-        let salt = wire.salt.flatMap { Data(base64Encoded: $0) }
-        return Event(id: id, body: body, header: header, payload: payload, salt: salt, signature: signature)
+        let salt = text("salt").flatMap { Data(base64Encoded: $0) }
+        return Event(
+            id: id, body: Data(body), header: header, payload: payload, salt: salt, signature: signature)
     }
 }

@@ -114,6 +114,7 @@ struct BundleImporter {
             }
         }
         try Projector.catchUp(earliest: earliest, db)
+        appender.projectionsMoved()
         report.held = try EventLog.heldRanges(db)
         if cloned {
             report.newReplica = try appender.moveToNewReplica(db).rawValue
