@@ -40,13 +40,13 @@ enum EventLog {
         let pos = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO payloads (pos, salt, payload) VALUES (?,?,?)")
             .execute(arguments: [pos, event.salt, event.payload])
-        try extendChain(h.replica.rawValue, db)
+        try extendChain(h.replica.rawValue, inserted: event, db)
         return pos
     }
 
     /// Whether an event with this id is stored.
     static func contains(_ id: EventID, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM events WHERE id = ?", arguments: [id.bytes]) ?? false
+        try Bool.fetchOne(db, cached: "SELECT 1 FROM events WHERE id = ?", arguments: [id.bytes]) ?? false
     }
 
     /// A replica's unbroken chain: the highest contiguous seq and its id.
@@ -67,10 +67,18 @@ enum EventLog {
         return result
     }
 
-    /// Advances a replica's chain over every stored event that links to its head.
-    private static func extendChain(_ replica: String, _ db: Database) throws {
+    /// Advances a replica's chain over every stored event that links to its head, starting
+    /// with `inserted` (the usual case: the next event, so no lookup is needed for it).
+    private static func extendChain(_ replica: String, inserted: Event, _ db: Database) throws {
         var (seq, head) = try chain(replica, db)
         let start = seq
+        if inserted.header.seq == seq + 1, inserted.header.prev?.bytes == head {
+            seq += 1
+            head = inserted.id.bytes
+        }
+        // An event that does not link to the head changes nothing: every stored event that
+        // could follow the head was linked when it arrived.
+        guard seq != start else { return }
         while let next = try Data.fetchOne(
             db.cachedStatement(
                 sql: "SELECT id FROM events WHERE replica = ? AND seq = ? AND prev IS ? ORDER BY id LIMIT 1"),
@@ -218,7 +226,7 @@ extension EventLog {
     /// The id of a replica's event at `seq`, if stored (the first by id when forked).
     static func id(of replica: String, seq: Int64, _ db: Database) throws -> Data? {
         try Data.fetchOne(
-            db, sql: "SELECT id FROM events WHERE replica = ? AND seq = ? ORDER BY id LIMIT 1",
+            db, cached: "SELECT id FROM events WHERE replica = ? AND seq = ? ORDER BY id LIMIT 1",
             arguments: [replica, seq])
     }
 

@@ -37,8 +37,15 @@ extension Store {
     /// - Throws: ``SyncError`` for a file that is not a bundle, is damaged, truncated, newer,
     ///   or of another store; the store is then unchanged.
     public func importBundles(_ urls: [URL], progress: ProgressReport? = nil) throws -> SyncReport {
+        try importBundles(urls, checked: nil, progress: progress)
+    }
+
+    /// Imports bundles; `checked` is their total event count when the caller has just
+    /// checked every file completely (``join(_:from:site:author:keyRing:environment:)``).
+    func importBundles(_ urls: [URL], checked: Int?, progress: ProgressReport? = nil) throws -> SyncReport {
         let storeID = try info().id
-        let total = try urls.reduce(0) { $0 + (try BundleReader(url: $1).check(store: storeID)).count }
+        let total =
+            try checked ?? urls.reduce(0) { $0 + (try BundleReader(url: $1).check(store: storeID)).count }
         return try write { db, appender in
             var importer = BundleImporter(db: db, limit: environment.clockLimit)
             try importer.begin()

@@ -28,13 +28,16 @@ extension Store {
             bundles = [source]
         }
         let header = try BundleReader.header(bundles[0])
-        for bundle in bundles { _ = try BundleReader(url: bundle).check(store: StoreID(storeID)) }
+        // Checked here, before the store exists, so a bad bundle leaves nothing behind.
+        let checked = try bundles.reduce(0) {
+            $0 + (try BundleReader(url: $1).check(store: StoreID(storeID))).count
+        }
         let store = try create(
             location, name: header.name ?? "", site: site, author: author, keyRing: keyRing,
             environment: environment,
             storeID: StoreID(storeID))
         do {
-            let report = try store.importBundles(bundles)
+            let report = try store.importBundles(bundles, checked: checked)
             try store.markSeen(folderBundles)
             return (store, report)
         } catch {

@@ -214,4 +214,22 @@ import Testing
         }
         #expect(try store.adr("1").title == "Zanzibar")
     }
+
+    /// A rebuild checks one signature per chain segment: the last one, which vouches for the
+    /// rest through the `prev` links; a forged head is refused.
+    @Test func rebuildRefusesALogWhoseChainHeadIsNotSigned() throws {
+        let (store, folder) = try TestStore.make()
+        defer { TestStore.cleanUp(folder) }
+        try store.recordADR(ADRDraft(title: "One"))
+        try store.recordADR(ADRDraft(title: "Two"))
+        try TestStore.tamper(
+            store, "UPDATE events SET sig = zeroblob(64) WHERE pos = (SELECT max(pos) FROM events)")
+        #expect {
+            try store.rebuild()
+        } throws: { error in
+            guard case StoreError.logFailsVerification(_, let message) = error else { return false }
+            return message.contains("signature")
+        }
+        #expect(try store.verify().problems.contains { $0.message.contains("signature") })
+    }
 }
