@@ -160,18 +160,26 @@ enum SearchProjection: Projection {
             try pendingTableExists(db),
             try Bool.fetchOne(db, sql: "SELECT 1 FROM temp.search_pending LIMIT 1") ?? false
         else { return }
-        let marked = """
-            SELECT d.doc FROM search_docs d JOIN temp.search_pending p
-            ON p.type = d.type AND p.ref = d.ref COLLATE NOCASE
-            """
-        for index in ftsTables {
-            try db.execute(
-                sql: """
-                    INSERT INTO \(index) (\(index), rowid, title, decision, tags, body)
-                    SELECT 'delete', doc, title, decision, tags, body FROM search_docs WHERE doc IN (\(marked))
-                    """)
+        // Exact matches use the (type, ref) index; component names compare without case, and
+        // only the component documents are scanned for them.
+        let docs = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT d.doc FROM temp.search_pending p JOIN search_docs d ON d.type = p.type AND d.ref = p.ref
+                UNION SELECT d.doc FROM temp.search_pending p JOIN search_docs d
+                    ON p.type = 'component' AND d.type = 'component' AND d.ref = p.ref COLLATE NOCASE
+                """)
+        for chunk in stride(from: 0, to: docs.count, by: 10_000) {
+            let marked = docs[chunk..<min(chunk + 10_000, docs.count)].map(String.init).joined(separator: ",")
+            for index in ftsTables {
+                try db.execute(
+                    sql: """
+                        INSERT INTO \(index) (\(index), rowid, title, decision, tags, body)
+                        SELECT 'delete', doc, title, decision, tags, body FROM search_docs WHERE doc IN (\(marked))
+                        """)
+            }
+            try db.execute(sql: "DELETE FROM search_docs WHERE doc IN (\(marked))")
         }
-        try db.execute(sql: "DELETE FROM search_docs WHERE doc IN (\(marked))")
         let before = try Int64.fetchOne(db, sql: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
         let pending = "(SELECT ref FROM temp.search_pending WHERE type = ?)"
         try db.execute(

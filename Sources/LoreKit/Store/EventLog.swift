@@ -252,16 +252,27 @@ extension EventLog {
     }
 
     /// Per replica, the seqs missing after its unbroken chain and how many later events wait.
+    /// Walks the replicas through the (replica, seq) index, so the cost follows the replicas
+    /// and the held events, not the length of the log.
     static func heldRanges(_ db: Database) throws -> [HeldRange] {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT e.replica, coalesce(c.contiguous, 0) AS contiguous, min(e.seq) AS next, count(*) AS held,
+                WITH RECURSIVE replicas (replica) AS (
+                    SELECT min(replica) FROM events
+                    UNION ALL
+                    SELECT (SELECT min(replica) FROM events WHERE replica > r.replica) FROM replicas r
+                    WHERE r.replica IS NOT NULL
+                ),
+                waiting AS (
+                    SELECT r.replica, coalesce(c.contiguous, 0) AS contiguous FROM replicas r
+                    LEFT JOIN chains c ON c.replica = r.replica WHERE r.replica IS NOT NULL
+                )
+                SELECT w.replica, w.contiguous, min(e.seq) AS next, count(*) AS held,
                     (SELECT json_extract(p.payload, '$.site') FROM events k JOIN payloads p ON p.pos = k.pos
-                     WHERE k.replica = e.replica AND k.kind = 'key.enrolled' LIMIT 1) AS site
-                FROM events e LEFT JOIN chains c ON c.replica = e.replica
-                WHERE e.seq > coalesce(c.contiguous, 0)
-                GROUP BY e.replica ORDER BY e.replica
+                     WHERE k.replica = w.replica AND k.kind = 'key.enrolled' LIMIT 1) AS site
+                FROM waiting w JOIN events e ON e.replica = w.replica AND e.seq > w.contiguous
+                GROUP BY w.replica ORDER BY w.replica
                 """
         ).map { row in
             let contiguous: Int64 = row["contiguous"]

@@ -28,6 +28,11 @@ public final class Store: Sendable {
             // (GRDB's own WAL setup would choose NORMAL, so it is done here instead.)
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // A 64 MiB page cache (SQLite's default is 2 MiB): bulk appends and imports touch
+            // index pages all over a file of hundreds of MB (content-hash ids are random), and
+            // rereading them from the OS cost more than the inserts. Pages are allocated only
+            // as they are used, so small stores do not pay for it.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         let path = location.database.path
         queue = try StoreErrors.mapping(path: path) {
