@@ -107,4 +107,24 @@ import Testing
         for site in sites { #expect(try site.conflicts().isEmpty) }
         #expect(try sites[0].checkProjections().live == sites[1].checkProjections().live)
     }
+
+    /// Two sites register one component under two spellings; after the exchange each holds
+    /// one component and one search document for it (component names compare without case,
+    /// so the second registration rewrites the first one's document rather than adding one).
+    @Test func oneComponentRegisteredTwiceInTwoCasesKeepsOneSearchDocument() throws {
+        let folder = TestStore.temporaryFolder()
+        defer { TestStore.cleanUp(folder) }
+        let sites = try Sites.make(2, in: folder)
+        try sites[0].registerComponent("Billing", description: "Invoices")
+        try sites[1].registerComponent("billing", description: "Payments")
+        _ = try Sites.send(from: sites[0], to: sites[1], via: folder)
+        _ = try Sites.send(from: sites[1], to: sites[0], via: folder)
+        for site in sites {
+            #expect(try site.components().count == 1)
+            let hits = try site.search("billing").hits.filter { $0.type == "component" }
+            #expect(hits.count == 1)
+            #expect(try site.verify().ok)
+        }
+        #expect(try sites[0].checkProjections().live == sites[1].checkProjections().live)
+    }
 }
