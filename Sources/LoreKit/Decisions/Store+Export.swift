@@ -15,6 +15,35 @@ extension Store {
         let records = try read { db in
             try ADRQueries.list(ADRFilter(), db).map { try ADRReference.record(ADRID(rawValue: $0.id), db) }
         }
+        let names = Self.fileNames(records.map { ($0.id, $0.number, $0.title, $0.source) })
+        return records.map { record in
+            ExportedADR(
+                record: record, fileName: names[record.id] ?? "",
+                targetFiles: Dictionary(
+                    record.links.map { ($0.target, names[$0.target] ?? "") },
+                    uniquingKeysWith: { first, _ in first }))
+        }
+    }
+
+    /// Every record's number, title, file name and relations, by number: what `lore export toc`
+    /// and `lore export graph` print, read without loading any record's text.
+    ///
+    /// Each entry equals `ADRIndexEntry(item)` for the same record in ``exportedADRs()``.
+    public func adrIndex() throws -> [ADRIndexEntry] {
+        let rows = try read(ADRExportQueries.index)
+        let names = Self.fileNames(rows.map { ($0.id, $0.number, $0.title, $0.source) })
+        return rows.map {
+            ADRIndexEntry(number: $0.number, title: $0.title, fileName: names[$0.id] ?? "", links: $0.links)
+        }
+    }
+
+    /// The file name of each record, by id, from records in number order.
+    ///
+    /// A record imported from a file keeps that file's name unless an earlier record took it
+    /// (compared without case); others get adr-tools' `NNNN-slug.md`.
+    private static func fileNames(_ records: [(id: String, number: Int, title: String, source: String?)])
+        -> [String: String]
+    {
         var names: [String: String] = [:]
         var used = Set<String>()
         for record in records {
@@ -27,13 +56,7 @@ extension Store {
             }
             names[record.id] = name
         }
-        return records.map { record in
-            ExportedADR(
-                record: record, fileName: names[record.id] ?? "",
-                targetFiles: Dictionary(
-                    record.links.map { ($0.target, names[$0.target] ?? "") },
-                    uniquingKeysWith: { first, _ in first }))
-        }
+        return names
     }
 
     /// Writes one file per record into `directory` in the given layout.
