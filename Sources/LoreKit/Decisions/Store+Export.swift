@@ -15,12 +15,13 @@ extension Store {
         let records = try read { db in
             try ADRQueries.list(ADRFilter(), db).map { try ADRReference.record(ADRID(rawValue: $0.id), db) }
         }
-        let names = Self.fileNames(records.map { ($0.id, $0.number, $0.title, $0.source) })
-        return records.map { record in
+        let names = Self.fileNames(records.map { ($0.number, $0.title, $0.source) })
+        let namesByID = Dictionary(zip(records.map(\.id), names), uniquingKeysWith: { first, _ in first })
+        return zip(records, names).map { record, name in
             ExportedADR(
-                record: record, fileName: names[record.id] ?? "",
+                record: record, fileName: name,
                 targetFiles: Dictionary(
-                    record.links.map { ($0.target, names[$0.target] ?? "") },
+                    record.links.map { ($0.target, namesByID[$0.target] ?? "") },
                     uniquingKeysWith: { first, _ in first }))
         }
     }
@@ -31,32 +32,32 @@ extension Store {
     /// Each entry equals `ADRIndexEntry(item)` for the same record in ``exportedADRs()``.
     public func adrIndex() throws -> [ADRIndexEntry] {
         let rows = try read(ADRExportQueries.index)
-        let names = Self.fileNames(rows.map { ($0.id, $0.number, $0.title, $0.source) })
-        return rows.map {
-            ADRIndexEntry(number: $0.number, title: $0.title, fileName: names[$0.id] ?? "", links: $0.links)
+        let names = Self.fileNames(rows.map { ($0.number, $0.title, $0.source) })
+        return zip(rows, names).map { row, name in
+            ADRIndexEntry(number: row.number, title: row.title, fileName: name, links: row.links)
         }
     }
 
-    /// The file name of each record, by id, from records in number order.
+    /// The file name of each record, from records in number order.
     ///
     /// A record imported from a file keeps that file's name unless an earlier record took it
     /// (compared without case); others get adr-tools' `NNNN-slug.md`.
-    private static func fileNames(_ records: [(id: String, number: Int, title: String, source: String?)])
-        -> [String: String]
-    {
-        var names: [String: String] = [:]
+    private static func fileNames(_ records: [(number: Int, title: String, source: String?)]) -> [String] {
         var used = Set<String>()
-        for record in records {
-            var name =
-                record.source.map { ($0 as NSString).lastPathComponent }
-                ?? ADRToolsWriter.fileName(number: record.number, title: record.title)
-            if !used.insert(name.lowercased()).inserted {
-                name = ADRToolsWriter.fileName(number: record.number, title: record.title)
-                used.insert(name.lowercased())
+        return records.map { record in
+            // adr-tools' names are lowercase already; only a kept file name needs lowering.
+            let generated = { ADRToolsWriter.fileName(number: record.number, title: record.title) }
+            guard let source = record.source else {
+                let name = generated()
+                used.insert(name)
+                return name
             }
-            names[record.id] = name
+            let kept = (source as NSString).lastPathComponent
+            if used.insert(kept.lowercased()).inserted { return kept }
+            let name = generated()
+            used.insert(name)
+            return name
         }
-        return names
     }
 
     /// Writes one file per record into `directory` in the given layout.

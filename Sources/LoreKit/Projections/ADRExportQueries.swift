@@ -26,9 +26,13 @@ enum ADRExportQueries {
         while let row = try linkRows.next() {
             links[row[0], default: []].append(ADRIndexEntry.Link(label: row[1], number: row[2]))
         }
-        return try Row.fetchAll(db, sql: "SELECT adr, number, title, source FROM adrs ORDER BY number").map {
-            let id: String = $0[0]
-            return IndexRow(id: id, number: $0[1], title: $0[2], source: $0[3], links: links[id] ?? [])
+        var records: [IndexRow] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT adr, number, title, source FROM adrs ORDER BY number")
+        while let row = try rows.next() {
+            let id: String = row[0]
+            records.append(
+                IndexRow(id: id, number: row[1], title: row[2], source: row[3], links: links[id] ?? []))
         }
+        return records
     }
 }
