@@ -12,9 +12,7 @@ extension Store {
     ///
     /// A record imported from a file keeps that file's name; others get `NNNN-slug.md`.
     public func exportedADRs() throws -> [ExportedADR] {
-        let records = try read { db in
-            try ADRQueries.list(ADRFilter(), db).map { try ADRReference.record(ADRID(rawValue: $0.id), db) }
-        }
+        let records = try read(ADRExportQueries.records)
         let names = Self.fileNames(records.map { ($0.number, $0.title, $0.source) })
         let namesByID = Dictionary(zip(records.map(\.id), names), uniquingKeysWith: { first, _ in first })
         return zip(records, names).map { record, name in

@@ -3,8 +3,9 @@ import Testing
 
 @testable import LoreKit
 
-/// `lore export toc` and `graph` read only numbers, titles, file names and links; what they
-/// read must equal what the full records give.
+/// `lore export` reads every record with a few set-based queries, and `lore export toc` and
+/// `graph` only numbers, titles, file names and links; what they read must equal what the
+/// per-record path (`lore adr show`) gives, field for field.
 @Suite struct ExportTests {
     /// Two sites with one of everything a record can show: a number both claimed (so one is
     /// renumbered), a record superseded differently at each (contested), links, tags,
@@ -38,6 +39,27 @@ import Testing
         try sites[0].linkADR("1", "Clarifies", "3")
         try Sites.send(from: sites[0], to: sites[1], via: folder)
         return sites
+    }
+
+    @Test func exportedRecordsEqualTheRecordsReadOneByOne() throws {
+        let folder = TestStore.temporaryFolder()
+        defer { TestStore.cleanUp(folder) }
+        for store in try Self.busySites(in: folder) {
+            let records = try store.exportedADRs().map(\.record)
+            let oneByOne = try store.adrs().map { try store.adr("\($0.number)") }
+            #expect(records == oneByOne)
+            // The sites reach every field the per-record query fills.
+            #expect(records.count == 5)
+            #expect(records.contains { $0.contested })
+            #expect(records.contains { !$0.renumbered.isEmpty })
+            #expect(records.contains { $0.claimedNumber != nil })
+            #expect(records.contains { $0.supersededBy != nil })
+            #expect(records.contains { $0.source != nil })
+            #expect(
+                records.contains { $0.tags.count == 2 && $0.components.count == 2 && !$0.options.isEmpty })
+            #expect(records.contains { $0.history.count >= 2 && $0.history.contains { $0.reason != nil } })
+            #expect(records.contains { $0.links.count > 1 })
+        }
     }
 
     @Test func theIndexEqualsTheEntriesOfTheFullRecords() throws {
