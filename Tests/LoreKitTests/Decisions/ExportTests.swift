@@ -74,4 +74,35 @@ import Testing
             #expect(ADRIndexWriter.graph(index).contains(#"Name \"quoted\" \\ things"#))
         }
     }
+
+    @Test func exportingAgainReplacesEachFileAndLeavesNoTemporaryFile() throws {
+        let (store, folder) = try TestStore.make()
+        defer { TestStore.cleanUp(folder) }
+        try store.recordADR(ADRDraft(title: "Use Kafka", context: "First."))
+        let out = folder.appendingPathComponent("out")
+        try store.exportADRs(to: out, layout: .adrTools)
+        var changes = ADRChanges()
+        changes.context = "Second."
+        try store.reviseADR("1", changes)
+        try store.exportADRs(to: out, layout: .adrTools)
+        let text = try String(contentsOf: out.appendingPathComponent("0001-use-kafka.md"), encoding: .utf8)
+        #expect(text.contains("Second.") && !text.contains("First."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["0001-use-kafka.md"])
+    }
+
+    @Test func aFileThatCannotBeReplacedIsNamedWithTheReason() throws {
+        let (store, folder) = try TestStore.make()
+        defer { TestStore.cleanUp(folder) }
+        try store.recordADR(ADRDraft(title: "Use Kafka"))
+        let out = folder.appendingPathComponent("out")
+        let blocker = out.appendingPathComponent("0001-use-kafka.md/inside")
+        try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: true)
+        #expect(
+            throws: ExportError.unwritable(
+                out.appendingPathComponent("0001-use-kafka.md").path, "Is a directory")
+        ) {
+            try store.exportADRs(to: out, layout: .adrTools)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["0001-use-kafka.md"])
+    }
 }
