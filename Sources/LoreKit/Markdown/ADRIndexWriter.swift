@@ -1,17 +1,20 @@
 import Foundation
 
 /// adr-tools' `generate toc` and `generate graph`, from the projection.
+///
+/// Both take ``ADRIndexEntry`` values, which ``Store/adrIndex()`` reads without loading any
+/// record's text.
 public enum ADRIndexWriter {
     /// The Markdown table of contents adr-tools' `adr generate toc` prints.
     public static func toc(
-        _ items: [ExportedADR], intro: String? = nil, outro: String? = nil, prefix: String = ""
+        _ items: [ADRIndexEntry], intro: String? = nil, outro: String? = nil, prefix: String = ""
     )
         -> String
     {
         var out = "# Architecture Decision Records\n\n"
         if let intro, !intro.isEmpty { out += intro + "\n" }
         for item in items {
-            out += "* [\(item.record.number). \(item.record.title)](\(prefix)\(item.fileName))\n"
+            out += "* [\(item.number). \(item.title)](\(prefix)\(item.fileName))\n"
         }
         if let outro, !outro.isEmpty { out += "\n" + outro }
         return out
@@ -19,28 +22,32 @@ public enum ADRIndexWriter {
 
     /// The Graphviz graph adr-tools' `adr generate graph` prints: records in number order,
     /// and an edge per link whose label does not end in " by".
-    public static func graph(_ items: [ExportedADR], prefix: String = "", extension ext: String = ".html")
+    public static func graph(_ items: [ADRIndexEntry], prefix: String = "", extension ext: String = ".html")
         -> String
     {
         var out = "digraph {\n  node [shape=plaintext];\n  subgraph {\n"
         for item in items {
-            let n = item.record.number
+            let n = item.number
             let stem = item.fileName.hasSuffix(".md") ? String(item.fileName.dropLast(3)) : item.fileName
             out +=
-                "    _\(n) [label=\"\(dot("\(n). \(item.record.title)"))\"; URL=\"\(prefix)\(stem)\(ext)\"];\n"
+                "    _\(n) [label=\"\(dot("\(n). \(item.title)"))\"; URL=\"\(prefix)\(stem)\(ext)\"];\n"
             if n > 1 { out += "    _\(n - 1) -> _\(n) [style=\"dotted\", weight=1];\n" }
         }
         out += "  }\n"
         for item in items {
-            for link in item.record.links where !link.label.hasSuffix(" by") {
+            for link in item.links where !link.label.hasSuffix(" by") {
                 out +=
-                    "  _\(item.record.number) -> _\(link.number) [label=\"\(dot(link.label))\", weight=0]\n"
+                    "  _\(item.number) -> _\(link.number) [label=\"\(dot(link.label))\", weight=0]\n"
             }
         }
         return out + "}\n"
     }
 
     private static func dot(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        // Most titles have nothing to escape, and Foundation's replacing is slow.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else {
+            return text
+        }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }

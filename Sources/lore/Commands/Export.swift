@@ -56,7 +56,7 @@ extension Lore.Export {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let items = try storeOptions.open().exportedADRs()
+            let items = try storeOptions.open().adrIndex()
             print(
                 ADRIndexWriter.toc(
                     items, intro: try intro.map(TextFiles.read), outro: try outro.map(TextFiles.read),
@@ -77,7 +77,7 @@ extension Lore.Export {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let items = try storeOptions.open().exportedADRs()
+            let items = try storeOptions.open().adrIndex()
             print(ADRIndexWriter.graph(items, prefix: prefix, extension: `extension`), terminator: "")
         }
     }
