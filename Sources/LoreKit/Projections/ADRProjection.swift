@@ -100,10 +100,14 @@ enum ADRProjection: Projection {
     }
 
     private static func record(_ p: ADRRecorded, _ event: Event, _ db: Database) throws {
-        guard !(try exists(p.adr, db)) else { return }
+        // One lookup for both questions: is the record known, is its number taken.
+        let known = try Row.fetchOne(
+            db,
+            cached: "SELECT EXISTS (SELECT 1 FROM adrs WHERE adr = ?), EXISTS (SELECT 1 FROM adrs WHERE number = ?)",
+            arguments: [p.adr.rawValue, p.number])
+        guard let known, !(known[0] as Bool) else { return }
         var number = p.number
-        let taken =
-            try Bool.fetchOne(db, cached: "SELECT 1 FROM adrs WHERE number = ?", arguments: [number]) ?? false
+        let taken: Bool = known[1]
         if taken || number < 0 {
             number = (try Int.fetchOne(db, cached: "SELECT max(number) FROM adrs") ?? 0) + 1
             try db.execute(
@@ -122,8 +126,8 @@ enum ADRProjection: Projection {
                 try JSONColumn.encode(p.options), try JSONColumn.encode(p.sections),
                 try JSONColumn.encode(p.metadata ?? []), p.source, event.header.author, hlc, hlc,
             ])
-        try replaceSet("adr_tags", "tag", p.adr, p.tags, db)
-        try replaceSet("adr_components", "component", p.adr, p.components, db)
+        try insertSet("adr_tags", "tag", p.adr, p.tags, db)
+        try insertSet("adr_components", "component", p.adr, p.components, db)
         try appendHistory(p.adr, p.status, reason: nil, event, db)
     }
 
@@ -208,14 +212,18 @@ enum ADRProjection: Projection {
 
     private static func replaceSet(
         _ table: String, _ column: String, _ adr: ADRID, _ values: [String], _ db: Database
-    )
-        throws
-    {
+    ) throws {
         try db.execute(cached: "DELETE FROM \(table) WHERE adr = ?", arguments: [adr.rawValue])
+        try insertSet(table, column, adr, values, db)
+    }
+
+    /// Adds the values of a record that has none yet (a new record).
+    private static func insertSet(
+        _ table: String, _ column: String, _ adr: ADRID, _ values: [String], _ db: Database
+    ) throws {
         for value in Set(values) {
             try db.execute(
-                cached: "INSERT INTO \(table) (adr, \(column)) VALUES (?, ?)",
-                arguments: [adr.rawValue, value])
+                cached: "INSERT INTO \(table) (adr, \(column)) VALUES (?, ?)", arguments: [adr.rawValue, value])
         }
     }
 

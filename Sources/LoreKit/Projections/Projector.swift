@@ -64,12 +64,15 @@ enum Projector {
     /// Projects a just-stored event: applied directly when it sorts after the checkpoint,
     /// otherwise the projections are rebuilt so the fold stays in order.
     ///
-    /// - Parameter checkpoint: the checkpoint as the caller last saw it (``checkpoint(_:)``),
-    ///   so a write of many events reads it once.
-    /// - Returns: the new checkpoint, also stored.
-    static func project(_ stored: StoredEvent, payload: EventPayload?, checkpoint: OrderKey?, _ db: Database)
-        throws -> OrderKey
-    {
+    /// - Parameters:
+    ///   - checkpoint: the checkpoint as the caller last saw it (``checkpoint(_:)``), so a
+    ///     write of many events reads it once.
+    ///   - storing: false when the caller stores the returned checkpoint itself, once at the
+    ///     end of its write (``setCheckpoint(_:_:)``); a rebuild always stores its own.
+    /// - Returns: the new checkpoint.
+    static func project(
+        _ stored: StoredEvent, payload: EventPayload?, checkpoint: OrderKey?, storing: Bool = true, _ db: Database
+    ) throws -> OrderKey {
         let key = OrderKey(stored.event)
         if let checkpoint, !(checkpoint < key) {
             return try rebuild(db) ?? key
@@ -77,7 +80,7 @@ enum Projector {
         if let payload {
             for projection in projections { try projection.apply(stored, payload: payload, db) }
         }
-        try setCheckpoint(key, db)
+        if storing { try setCheckpoint(key, db) }
         return key
     }
 
@@ -176,7 +179,7 @@ enum Projector {
         return OrderKey(hlc: row["hlc"], replica: row["replica"], seq: row["seq"], id: row["event"])
     }
 
-    private static func setCheckpoint(_ key: OrderKey, _ db: Database) throws {
+    static func setCheckpoint(_ key: OrderKey, _ db: Database) throws {
         try db.execute(
             cached:
                 "INSERT OR REPLACE INTO projection_checkpoint (id, hlc, replica, seq, event) VALUES (1, ?, ?, ?, ?)",

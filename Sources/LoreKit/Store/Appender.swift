@@ -9,8 +9,15 @@ final class Appender {
     private var info: StoreInfo?
     private var last: (seq: Int64, id: EventID?) = (0, nil)
     private var clock = HLC.zero
-    /// The projection checkpoint as of this appender's last event; read once per write.
+    /// The projection checkpoint as of this appender's last event; read once per write and
+    /// stored once, by ``finish(_:)`` (or before a rebuild).
     private var checkpoint: OrderKey??
+    private var checkpointUnsaved = false
+    /// The local replica's unbroken chain, kept here while the write appends to it and stored
+    /// once (a lookup, a probe and an upsert per event were a tenth of a bulk append). Nil
+    /// when the chain does not reach the replica's last event (then the log extends it).
+    private var localChain: (seq: Int64, head: Data?)?
+    private var chainUnsaved = false
     private(set) var appended: [Event] = []
 
     init(store: Store) { self.store = store }
@@ -40,6 +47,7 @@ final class Appender {
         self.key = key
         self.info = info
         last = (0, nil)
+        localChain = (0, nil)
         clock = try EventLog.maxClock(notAfter: store.environment.clockLimit, db)
         let payload = EventPayload.keyEnrolled(
             KeyEnrolled(replica: key.replica.rawValue, site: info.site, author: info.author))
@@ -57,16 +65,30 @@ final class Appender {
         return key.replica
     }
 
-    /// Forgets the checkpoint read earlier: the projections were brought along by other means
-    /// (``Projector/catchUp(earliest:_:)``) since.
-    func projectionsMoved() { checkpoint = nil }
+    /// Stores what this appender keeps in memory (the local chain, the checkpoint) and forgets
+    /// the checkpoint, before the projections are brought along by other means in the same
+    /// write (``Projector/catchUp(earliest:_:)`` reads both).
+    func settle(_ db: Database) throws {
+        try saveChain(db)
+        if checkpointUnsaved, let key = checkpoint ?? nil { try Projector.setCheckpoint(key, db) }
+        checkpointUnsaved = false
+        checkpoint = nil
+    }
 
     /// A new UUID from the store's environment.
     func newUUID() -> UUID { store.environment.newUUID() }
 
-    /// Ends the write: rewrites the search documents the write touched, once each.
+    /// Ends the write: stores the local chain and the checkpoint, and rewrites the search
+    /// documents the write touched, once each.
     func finish(_ db: Database) throws {
+        try settle(db)
         try SearchProjection.flush(db)
+    }
+
+    private func saveChain(_ db: Database) throws {
+        guard chainUnsaved, let info, let chain = localChain, let head = chain.head else { return }
+        try EventLog.setChain(info.replica.rawValue, seq: chain.seq, head: head, db)
+        chainUnsaved = false
     }
 
     @discardableResult
@@ -79,11 +101,19 @@ final class Appender {
         let event = try Event.make(
             store: storeID, seq: last.seq + 1, prev: last.id, hlc: clock, author: author, stream: stream,
             deps: deps, payload: payload, salt: env.randomBytes(16), key: key)
-        let pos = try EventLog.insert(event, db)
+        let pos = try EventLog.insert(event, extendingChain: localChain == nil, db)
         last = (event.header.seq, event.id)
+        if localChain != nil {
+            localChain = (event.header.seq, event.id.bytes)
+            chainUnsaved = true
+        }
         let before = try checkpoint ?? Projector.checkpoint(db)
+        if let before, !(before < OrderKey(event)) {
+            try saveChain(db)  // the rebuild that follows folds the events the chains reach
+        }
         checkpoint = try Projector.project(
-            StoredEvent(pos: pos, event: event), payload: payload, checkpoint: before, db)
+            StoredEvent(pos: pos, event: event), payload: payload, checkpoint: before, storing: false, db)
+        checkpointUnsaved = true
         appended.append(event)
         return event
     }
@@ -97,6 +127,8 @@ final class Appender {
             self.key = key
             self.info = info
             if let head = try EventLog.head(of: info.replica, db) { last = (head.seq, head.id) }
+            let chain = try EventLog.chain(info.replica.rawValue, db)
+            localChain = chain.seq == last.seq && chain.head == last.id?.bytes ? chain : nil
             clock = try EventLog.maxClock(notAfter: store.environment.clockLimit, db)
             return key
         }

@@ -27,7 +27,10 @@ enum EventLog {
 
     /// Inserts an event and its payload and extends its replica's chain; returns its local
     /// position.
-    static func insert(_ event: Event, _ db: Database) throws -> Int64 {
+    ///
+    /// - Parameter extendingChain: false when the caller keeps the chain itself and stores it
+    ///   with ``setChain(_:seq:head:_:)`` (the appender, for the local replica's own events).
+    static func insert(_ event: Event, extendingChain: Bool = true, _ db: Database) throws -> Int64 {
         let h = event.header
         try db.cachedStatement(
             sql:
@@ -40,8 +43,16 @@ enum EventLog {
         let pos = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO payloads (pos, salt, payload) VALUES (?,?,?)")
             .execute(arguments: [pos, event.salt, event.payload])
-        try extendChain(h.replica.rawValue, inserted: event, db)
+        if extendingChain { try extendChain(h.replica.rawValue, inserted: event, db) }
         return pos
+    }
+
+    /// Stores a replica's unbroken chain: its highest contiguous seq and that event's id.
+    static func setChain(_ replica: String, seq: Int64, head: Data, _ db: Database) throws {
+        try db.execute(
+            cached: "INSERT INTO chains (replica, contiguous, head) VALUES (?, ?, ?) "
+                + "ON CONFLICT (replica) DO UPDATE SET contiguous = excluded.contiguous, head = excluded.head",
+            arguments: [replica, seq, head])
     }
 
     /// Whether an event with this id is stored.
@@ -88,10 +99,7 @@ enum EventLog {
             head = next
         }
         guard seq != start, let head else { return }
-        try db.cachedStatement(
-            sql: "INSERT INTO chains (replica, contiguous, head) VALUES (?, ?, ?) "
-                + "ON CONFLICT (replica) DO UPDATE SET contiguous = excluded.contiguous, head = excluded.head"
-        ).execute(arguments: [replica, seq, head])
+        try setChain(replica, seq: seq, head: head, db)
     }
 
     /// The highest event of a replica's chain.

@@ -120,8 +120,8 @@ struct BundleImporter {
                 earliest = min(earliest ?? key, key)
             }
         }
+        try appender.settle(db)
         try Projector.catchUp(earliest: earliest, db)
-        appender.projectionsMoved()
         report.held = try EventLog.heldRanges(db)
         if cloned {
             report.newReplica = try appender.moveToNewReplica(db).rawValue
