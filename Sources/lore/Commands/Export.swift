@@ -14,6 +14,7 @@ extension Lore {
     /// `lore export …`: records out as markdown files, a table of contents or a graph.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write records as markdown (adr-tools or MADR), a table of contents, or a graph.",
             subcommands: [ExportFiles.self, ExportTOC.self, ExportGraph.self],
             defaultSubcommand: ExportFiles.self)

@@ -15,6 +15,7 @@ extension Lore {
     /// `lore import DIR`: brings an adr-tools, MADR or log4brains folder in.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a folder of markdown decision records (adr-tools, MADR, log4brains).",
             discussion: """
                 Re-importing the same folder adds nothing; files changed since the last import are \

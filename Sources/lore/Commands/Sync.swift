@@ -6,6 +6,7 @@ extension Lore {
     /// `lore sync …`: exchange the log with other sites through files.
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Exchange the log with other sites through files: bundles, a shared folder.",
             subcommands: [Export.self, Have.self, Import.self, Status.self, Dir.self, Git.self])
     }
@@ -23,6 +24,7 @@ extension Lore.Sync {
     /// `lore sync export FILE [--for HAVE]`.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a bundle of what another site lacks (per its have file), or of everything.")
         @Argument(help: "The bundle file to write.")
         var file: String
@@ -43,6 +45,7 @@ extension Lore.Sync {
     /// `lore sync have FILE`.
     struct Have: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "have",
             abstract: "Write this site's have file: per replica, the highest contiguous seq and its id.")
         @Argument(help: "The have file to write.")
         var file: String
@@ -63,6 +66,7 @@ extension Lore.Sync {
     /// `lore sync import FILE…`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Check bundles completely, then import what is new in one transaction.")
         @Argument(help: "Bundle files.")
         var files: [String]
@@ -84,6 +88,7 @@ extension Lore.Sync {
     /// `lore sync status`.
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "What this site has from each replica, what is held behind gaps, and forks.")
         @OptionGroup var format: ListFormatOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -109,6 +114,7 @@ extension Lore.Sync {
     /// `lore sync dir PATH`.
     struct Dir: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dir",
             abstract:
                 "Sync through a shared folder (USB stick, shared drive, Syncthing): read others' bundles, add ours."
         )

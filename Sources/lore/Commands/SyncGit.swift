@@ -6,6 +6,7 @@ extension Lore.Sync {
     /// `lore sync git REMOTE`.
     struct Git: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "git",
             abstract:
                 "Sync through a git repository: pull, sync its lore folder, commit this site's files, push.",
             discussion: """

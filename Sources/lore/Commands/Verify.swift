@@ -5,6 +5,7 @@ extension Lore {
     /// `lore verify`: every id, chain link, payload hash and signature, and the projections.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check every event's id, chain link, payload and signature, and the projections.")
 
         @OptionGroup var format: ListFormatOptions
@@ -37,6 +38,7 @@ extension Lore {
     /// `lore rebuild [--check]`.
     struct Rebuild: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rebuild",
             abstract: "Rebuild every projection from the log (with --check, only compare).")
 
         @Flag(
@@ -69,7 +71,8 @@ extension Lore {
 
     /// `lore stats`.
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Counts and sizes of the store.")
+        static let configuration = CommandConfiguration(
+            commandName: "stats", abstract: "Counts and sizes of the store.")
 
         @OptionGroup var format: ListFormatOptions
         @OptionGroup var storeOptions: StoreOptions
