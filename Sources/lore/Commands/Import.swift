@@ -37,8 +37,9 @@ extension Lore {
             let url = URL(
                 fileURLWithPath: directory,
                 relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let report = try store.importADRs(
-                from: url, layout: format.layout, dryRun: dryRun, progress: ProgressLine.make("importing"))
+            let report = try ProgressLine.showing("importing", unit: "records") { progress in
+                try store.importADRs(from: url, layout: format.layout, dryRun: dryRun, progress: progress)
+            }
             if json { return try Output.json(report) }
             for note in report.notes { Output.message("note: \(note)") }
             for file in report.unreadable { Output.message("\(file.path): cannot read: \(file.message)") }

@@ -36,8 +36,10 @@ extension Lore.Sync {
             let have = try forHave.map { path in
                 try JSONDecoder().decode(HaveFile.self, from: Data(try TextFiles.read(path).utf8))
             }
-            let count = try storeOptions.open().exportBundle(
-                to: Paths.url(file), for: have, progress: ProgressLine.make("exporting"))
+            let store = try storeOptions.open()
+            let count = try ProgressLine.showing("exporting", unit: "events") { progress in
+                try store.exportBundle(to: Paths.url(file), for: have, progress: progress)
+            }
             print("wrote \(count) events to \(file)")
         }
     }
@@ -78,8 +80,10 @@ extension Lore.Sync {
         }
 
         func run() throws {
-            let report = try storeOptions.open().importBundles(
-                files.map(Paths.url), progress: ProgressLine.make("importing"))
+            let store = try storeOptions.open()
+            let report = try ProgressLine.showing("importing", unit: "events") { progress in
+                try store.importBundles(files.map(Paths.url), progress: progress)
+            }
             if format.format == .json { return try Output.json(report) }
             SyncText.describe(report)
         }
@@ -123,8 +127,10 @@ extension Lore.Sync {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let report = try storeOptions.open().syncDirectory(
-                Paths.url(path), progress: ProgressLine.make("syncing"))
+            let store = try storeOptions.open()
+            let report = try ProgressLine.showing("syncing", unit: "events") { progress in
+                try store.syncDirectory(Paths.url(path), progress: progress)
+            }
             for refused in report.refused { Output.message("skipped \(refused)") }
             SyncText.describe(report.imported)
             print(

@@ -62,7 +62,9 @@ extension Lore {
                     "ok: projections match a rebuild of \(result.events) events (\(result.live.prefix(12)))")
                 return
             }
-            let result = try store.rebuild(progress: ProgressLine.make("rebuilding"))
+            let result = try ProgressLine.showing("rebuilding", unit: "events") { progress in
+                try store.rebuild(progress: progress)
+            }
             print(
                 "rebuilt projections from \(result.events) events (\(result.rebuilt.prefix(12)))"
                     + (result.matches ? "" : "; they had drifted and are now repaired"))
