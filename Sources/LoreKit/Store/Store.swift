@@ -39,10 +39,14 @@ public final class Store: Sendable {
             try DatabaseQueue(path: path, configuration: config)
         }
         try StoreErrors.mapping(path: path) {
+            // One read in the common case, a store already at this schema: the applied
+            // migrations are exactly the registered ones. Only a new or older store takes
+            // the migrator's write, which checks again under the write lock.
             let migrator = StoreMigrations.migrator
-            if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) {
-                throw StoreError.newerSchema(path)
-            }
+            let known = Set(migrator.migrations)
+            let applied = try queue.inDatabase { db in try migrator.appliedIdentifiers(db) }
+            if applied == known { return }
+            if !applied.isSubset(of: known) { throw StoreError.newerSchema(path) }
             try migrator.migrate(queue)
         }
     }

@@ -17,8 +17,11 @@ extension Lore.ADR {
             commandName: "new",
             abstract: "Record a new decision.",
             discussion: """
-                With no body given and a terminal attached, opens $VISUAL or $EDITOR on a template \
-                and records what you save; an unchanged or empty template records nothing.
+                With no body given (no --context, --decision, --consequences, --option or --file) \
+                and a terminal attached, opens $VISUAL or $EDITOR (else vi) on a template, as \
+                adr-tools does, and records what you save; an unchanged or empty template records \
+                nothing. Given a body, or run from a script or a pipe, it records at once and starts \
+                no editor.
                 """)
 
         @Argument(help: "The decision's title (may come from --file instead).")

@@ -5,6 +5,7 @@ extension Lore {
     /// `lore component …`: the parts of the system that knowledge is about.
     struct Component: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "component",
             abstract: "Register and list the components decisions and notes are about.",
             subcommands: [Add.self, List.self, Show.self])
     }
@@ -13,7 +14,8 @@ extension Lore {
 extension Lore.Component {
     /// `lore component add NAME`.
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a component.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Register a component.")
         @Argument(help: "The component's name, e.g. billing.")
         var name: String
         @Option(help: "What it does.")
@@ -33,7 +35,8 @@ extension Lore.Component {
 
     /// `lore component list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the registered components.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the registered components.")
         @OptionGroup var format: ListFormatOptions
         @OptionGroup var storeOptions: StoreOptions
 
@@ -51,7 +54,8 @@ extension Lore.Component {
 
     /// `lore component show NAME`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one component.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one component.")
         @Argument(help: "The component's name.")
         var name: String
         @OptionGroup var format: ListFormatOptions

@@ -5,6 +5,7 @@ extension Lore {
     /// `lore conflicts`: registers that two sites changed without seeing each other.
     struct Conflicts: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "conflicts",
             abstract:
                 "List facts two sites changed differently (an ADR's successor, an owner, a hand-off phase).")
         @OptionGroup var format: ListFormatOptions
@@ -31,6 +32,7 @@ extension Lore {
     /// `lore resolve CONFLICT --keep HEAD`.
     struct Resolve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resolve",
             abstract: "End a conflict: record which value stands, naming every head.")
         @Argument(help: "The conflict's number from `lore conflicts`, or its register name.")
         var conflict: String

@@ -14,6 +14,7 @@ extension Lore {
     /// `lore export …`: records out as markdown files, a table of contents or a graph.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write records as markdown (adr-tools or MADR), a table of contents, or a graph.",
             subcommands: [ExportFiles.self, ExportTOC.self, ExportGraph.self],
             defaultSubcommand: ExportFiles.self)
@@ -36,8 +37,10 @@ extension Lore.Export {
             let url = URL(
                 fileURLWithPath: directory,
                 relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let report = try storeOptions.open().exportADRs(
-                to: url, layout: format.layout, progress: ProgressLine.make("exporting"))
+            let store = try storeOptions.open()
+            let report = try ProgressLine.showing("exporting", unit: "records") { progress in
+                try store.exportADRs(to: url, layout: format.layout, progress: progress)
+            }
             print("wrote \(report.files.count) records (\(report.layout)) to \(report.folder)")
         }
     }

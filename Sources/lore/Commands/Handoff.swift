@@ -15,6 +15,7 @@ extension Lore.Handoff {
     /// `lore handoff start --component C… --from TEAM --to TEAM`.
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Start a hand-off with the default checklist and any items of your own.")
         @Option(name: .customLong("component"), parsing: .upToNextOption, help: "The components handed over.")
         var components: [String] = []
@@ -42,6 +43,7 @@ extension Lore.Handoff {
     /// `lore handoff check ID ITEM --side from|to`.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Sign off a checklist item for one side; it is done once both sides have.")
         @Argument(help: "The hand-off's number or a unique prefix of its id.")
         var id: String
@@ -66,6 +68,7 @@ extension Lore.Handoff {
     /// `lore handoff advance ID`.
     struct Advance: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "advance",
             abstract: "Move a hand-off to its next phase; from full-operation, complete it.")
         @Argument(help: "The hand-off's number or a unique prefix of its id.")
         var id: String
@@ -82,6 +85,7 @@ extension Lore.Handoff {
     /// `lore handoff complete ID`.
     struct Complete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "complete",
             abstract: "Complete a hand-off in full-operation: the receiving team becomes owner.")
         @Argument(help: "The hand-off's number or a unique prefix of its id.")
         var id: String
@@ -97,7 +101,8 @@ extension Lore.Handoff {
 
     /// `lore handoff list [--open]`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List hand-offs.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List hand-offs.")
         @Flag(help: "Only hand-offs not completed.")
         var open = false
         @OptionGroup var format: ListFormatOptions

@@ -15,6 +15,7 @@ extension Lore {
     /// `lore import DIR`: brings an adr-tools, MADR or log4brains folder in.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a folder of markdown decision records (adr-tools, MADR, log4brains).",
             discussion: """
                 Re-importing the same folder adds nothing; files changed since the last import are \
@@ -36,8 +37,9 @@ extension Lore {
             let url = URL(
                 fileURLWithPath: directory,
                 relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let report = try store.importADRs(
-                from: url, layout: format.layout, dryRun: dryRun, progress: ProgressLine.make("importing"))
+            let report = try ProgressLine.showing("importing", unit: "records") { progress in
+                try store.importADRs(from: url, layout: format.layout, dryRun: dryRun, progress: progress)
+            }
             if json { return try Output.json(report) }
             for note in report.notes { Output.message("note: \(note)") }
             for file in report.unreadable { Output.message("\(file.path): cannot read: \(file.message)") }

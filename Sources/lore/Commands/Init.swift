@@ -6,6 +6,7 @@ extension Lore {
     /// `lore init`: creates a store and this site's replica key.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a lore store (.lore/) in a folder, with a new signing key for this site.")
 
         @Argument(help: "The folder to create the store in (default: the current folder).")

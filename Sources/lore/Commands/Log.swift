@@ -4,7 +4,8 @@ import LoreKit
 extension Lore {
     /// `lore log`: the raw event log in projection order.
     struct Log: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the events of the log, oldest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "log", abstract: "List the events of the log, oldest first.")
 
         @Option(help: "Only events of this stream, e.g. adr/<id>.")
         var stream: String?

@@ -20,6 +20,7 @@ extension Lore.Note {
     /// `lore note list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List current notes (with --all, retracted ones too).")
 
         @Option(help: "Only notes of this kind: context, runbook, risk, faq or glossary.")
@@ -45,6 +46,7 @@ extension Lore.Note {
     /// `lore note show REF`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a note, its review date and its history.")
 
         @Argument(help: "The note's title or a unique prefix of its id (4+ characters).")

@@ -5,6 +5,7 @@ extension Lore.Note {
     /// `lore note add TITLE --kind K [--body TEXT | --file F]`, or the editor on a terminal.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a context note.",
             discussion: """
                 The text comes from --body, from a markdown --file (whose leading `# heading` is the \
@@ -80,6 +81,7 @@ extension Lore.Note {
     /// `lore note revise REF [--title …] …`.
     struct Revise: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revise",
             abstract: "Record new values for some fields of a note.")
 
         @Argument(help: "The note's title or a unique prefix of its id (4+ characters).")
@@ -125,6 +127,7 @@ extension Lore.Note {
     /// `lore note retract REF [--reason …]`.
     struct Retract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retract",
             abstract: "Take a note out of current views; it stays in the log and its history.")
 
         @Argument(help: "The note's title or a unique prefix of its id (4+ characters).")

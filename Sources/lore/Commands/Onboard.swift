@@ -5,6 +5,7 @@ extension Lore {
     /// `lore onboard COMPONENT`: what a newcomer should read first.
     struct Onboard: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "onboard",
             abstract:
                 "A reading pack for a component: owners, live decisions, runbooks, risks, glossary, open hand-offs."
         )

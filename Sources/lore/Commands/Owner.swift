@@ -45,6 +45,7 @@ extension Lore.Owner {
     /// `lore owner show COMPONENT [--at DATE]`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show who holds each role of a component, today or on a date.")
         @Argument(help: "The component's name.")
         var component: String
@@ -88,6 +89,7 @@ extension Lore.Owner {
     /// `lore owner history COMPONENT`.
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract:
                 "List every change of a component's roles: when it takes effect and when it was recorded.")
         @Argument(help: "The component's name.")

@@ -13,7 +13,8 @@ extension Lore {
 extension Lore.Person {
     /// `lore person add HANDLE --name NAME --team TEAM`.
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a person joins a team.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Record that a person joins a team.")
         @Argument(help: "A short handle, e.g. ada.")
         var handle: String
         @Option(help: "The person's full name.")
@@ -31,6 +32,7 @@ extension Lore.Person {
     /// `lore person leave HANDLE`.
     struct Leave: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "leave",
             abstract: "Record that a person leaves; they stay in history.")
         @Argument(help: "The person's handle.")
         var handle: String
@@ -53,6 +55,7 @@ extension Lore.Person {
     /// `lore person list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List people, those who left included.")
         @Option(help: "Only people who joined this team.")
         var team: String?
@@ -77,6 +80,7 @@ extension Lore.Person {
     /// `lore person show HANDLE`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a person and the roles they hold today.")
         @Argument(help: "The person's handle.")
         var handle: String

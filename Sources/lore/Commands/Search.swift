@@ -6,6 +6,7 @@ extension Lore {
     /// `lore search QUERY`: ranked, highlighted answers to a newcomer's question.
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Search decisions and context; the best match first.",
             discussion: """
                 Words match in any order; "exact phrases", prefix*, AND/OR/NOT (in capitals), -word, and \

@@ -6,6 +6,7 @@ extension Lore {
     /// `lore sync …`: exchange the log with other sites through files.
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Exchange the log with other sites through files: bundles, a shared folder.",
             subcommands: [Export.self, Have.self, Import.self, Status.self, Dir.self, Git.self])
     }
@@ -23,6 +24,7 @@ extension Lore.Sync {
     /// `lore sync export FILE [--for HAVE]`.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a bundle of what another site lacks (per its have file), or of everything.")
         @Argument(help: "The bundle file to write.")
         var file: String
@@ -34,8 +36,10 @@ extension Lore.Sync {
             let have = try forHave.map { path in
                 try JSONDecoder().decode(HaveFile.self, from: Data(try TextFiles.read(path).utf8))
             }
-            let count = try storeOptions.open().exportBundle(
-                to: Paths.url(file), for: have, progress: ProgressLine.make("exporting"))
+            let store = try storeOptions.open()
+            let count = try ProgressLine.showing("exporting", unit: "events") { progress in
+                try store.exportBundle(to: Paths.url(file), for: have, progress: progress)
+            }
             print("wrote \(count) events to \(file)")
         }
     }
@@ -43,6 +47,7 @@ extension Lore.Sync {
     /// `lore sync have FILE`.
     struct Have: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "have",
             abstract: "Write this site's have file: per replica, the highest contiguous seq and its id.")
         @Argument(help: "The have file to write.")
         var file: String
@@ -63,6 +68,7 @@ extension Lore.Sync {
     /// `lore sync import FILE…`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Check bundles completely, then import what is new in one transaction.")
         @Argument(help: "Bundle files.")
         var files: [String]
@@ -74,8 +80,10 @@ extension Lore.Sync {
         }
 
         func run() throws {
-            let report = try storeOptions.open().importBundles(
-                files.map(Paths.url), progress: ProgressLine.make("importing"))
+            let store = try storeOptions.open()
+            let report = try ProgressLine.showing("importing", unit: "events") { progress in
+                try store.importBundles(files.map(Paths.url), progress: progress)
+            }
             if format.format == .json { return try Output.json(report) }
             SyncText.describe(report)
         }
@@ -84,6 +92,7 @@ extension Lore.Sync {
     /// `lore sync status`.
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "What this site has from each replica, what is held behind gaps, and forks.")
         @OptionGroup var format: ListFormatOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -109,6 +118,7 @@ extension Lore.Sync {
     /// `lore sync dir PATH`.
     struct Dir: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dir",
             abstract:
                 "Sync through a shared folder (USB stick, shared drive, Syncthing): read others' bundles, add ours."
         )
@@ -117,8 +127,10 @@ extension Lore.Sync {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let report = try storeOptions.open().syncDirectory(
-                Paths.url(path), progress: ProgressLine.make("syncing"))
+            let store = try storeOptions.open()
+            let report = try ProgressLine.showing("syncing", unit: "events") { progress in
+                try store.syncDirectory(Paths.url(path), progress: progress)
+            }
             for refused in report.refused { Output.message("skipped \(refused)") }
             SyncText.describe(report.imported)
             print(

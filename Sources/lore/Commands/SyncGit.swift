@@ -6,6 +6,7 @@ extension Lore.Sync {
     /// `lore sync git REMOTE`.
     struct Git: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "git",
             abstract:
                 "Sync through a git repository: pull, sync its lore folder, commit this site's files, push.",
             discussion: """
@@ -21,9 +22,11 @@ extension Lore.Sync {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let report = try storeOptions.open().syncGit(
-                remote: Self.resolve(remote), branch: branch, subfolder: subfolder,
-                progress: ProgressLine.make("syncing"))
+            let store = try storeOptions.open()
+            let report = try ProgressLine.showing("syncing", unit: "events") { progress in
+                try store.syncGit(
+                    remote: Self.resolve(remote), branch: branch, subfolder: subfolder, progress: progress)
+            }
             SyncText.describe(report.imported)
             let commit = report.commit.map { " in commit \($0.prefix(12))" } ?? ""
             let push = report.pushed ? "pushed to \(remote) (\(report.branch))" : "nothing to push"

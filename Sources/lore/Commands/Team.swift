@@ -13,7 +13,8 @@ extension Lore {
 extension Lore.Team {
     /// `lore team add NAME --party in-house|partner`.
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a team.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Register a team.")
         @Argument(help: "The team's name, e.g. payments-core.")
         var name: String
         @Option(help: "in-house or partner.")
@@ -32,7 +33,8 @@ extension Lore.Team {
 
     /// `lore team list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the registered teams.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the registered teams.")
         @OptionGroup var format: ListFormatOptions
         @OptionGroup var storeOptions: StoreOptions
 
@@ -49,6 +51,7 @@ extension Lore.Team {
     /// `lore team show NAME`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a team, its people and the roles it holds today.")
         @Argument(help: "The team's name.")
         var name: String

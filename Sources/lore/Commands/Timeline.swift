@@ -5,6 +5,7 @@ extension Lore {
     /// `lore timeline [COMPONENT] [--since DATE]`.
     struct Timeline: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "timeline",
             abstract: "Every decision, note, ownership change and hand-off step, in order.")
         @Argument(help: "Only what concerns this component.")
         var component: String?

@@ -5,6 +5,7 @@ extension Lore {
     /// `lore verify`: every id, chain link, payload hash and signature, and the projections.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check every event's id, chain link, payload and signature, and the projections.")
 
         @OptionGroup var format: ListFormatOptions
@@ -37,6 +38,7 @@ extension Lore {
     /// `lore rebuild [--check]`.
     struct Rebuild: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rebuild",
             abstract: "Rebuild every projection from the log (with --check, only compare).")
 
         @Flag(
@@ -60,7 +62,9 @@ extension Lore {
                     "ok: projections match a rebuild of \(result.events) events (\(result.live.prefix(12)))")
                 return
             }
-            let result = try store.rebuild(progress: ProgressLine.make("rebuilding"))
+            let result = try ProgressLine.showing("rebuilding", unit: "events") { progress in
+                try store.rebuild(progress: progress)
+            }
             print(
                 "rebuilt projections from \(result.events) events (\(result.rebuilt.prefix(12)))"
                     + (result.matches ? "" : "; they had drifted and are now repaired"))
@@ -69,7 +73,8 @@ extension Lore {
 
     /// `lore stats`.
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Counts and sizes of the store.")
+        static let configuration = CommandConfiguration(
+            commandName: "stats", abstract: "Counts and sizes of the store.")
 
         @OptionGroup var format: ListFormatOptions
         @OptionGroup var storeOptions: StoreOptions
