@@ -103,7 +103,8 @@ enum ADRProjection: Projection {
         // One lookup for both questions: is the record known, is its number taken.
         let known = try Row.fetchOne(
             db,
-            cached: "SELECT EXISTS (SELECT 1 FROM adrs WHERE adr = ?), EXISTS (SELECT 1 FROM adrs WHERE number = ?)",
+            cached:
+                "SELECT EXISTS (SELECT 1 FROM adrs WHERE adr = ?), EXISTS (SELECT 1 FROM adrs WHERE number = ?)",
             arguments: [p.adr.rawValue, p.number])
         guard let known, !(known[0] as Bool) else { return }
         var number = p.number
@@ -223,7 +224,8 @@ enum ADRProjection: Projection {
     ) throws {
         for value in Set(values) {
             try db.execute(
-                cached: "INSERT INTO \(table) (adr, \(column)) VALUES (?, ?)", arguments: [adr.rawValue, value])
+                cached: "INSERT INTO \(table) (adr, \(column)) VALUES (?, ?)",
+                arguments: [adr.rawValue, value])
         }
     }
 

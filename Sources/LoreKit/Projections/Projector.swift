@@ -71,7 +71,8 @@ enum Projector {
     ///     end of its write (``setCheckpoint(_:_:)``); a rebuild always stores its own.
     /// - Returns: the new checkpoint.
     static func project(
-        _ stored: StoredEvent, payload: EventPayload?, checkpoint: OrderKey?, storing: Bool = true, _ db: Database
+        _ stored: StoredEvent, payload: EventPayload?, checkpoint: OrderKey?, storing: Bool = true,
+        _ db: Database
     ) throws -> OrderKey {
         let key = OrderKey(stored.event)
         if let checkpoint, !(checkpoint < key) {

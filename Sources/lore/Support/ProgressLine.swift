@@ -13,8 +13,11 @@ final class ProgressLine: @unchecked Sendable {
     /// Seconds on a monotonic clock.
     typealias Clock = @Sendable () -> Double
 
-    /// How long work runs before the bar appears, in seconds.
-    static let defaultDelay = 1.0
+    /// How long work runs before the bar appears, in seconds: 1, or `LORE_PROGRESS_DELAY`
+    /// (tests use it to see a bar without making work slow on purpose).
+    static let defaultDelay =
+        ProcessInfo.processInfo.environment["LORE_PROGRESS_DELAY"].flatMap(Double.init).map { max(0, $0) }
+        ?? 1.0
     /// The least time between two redraws.
     static let redrawInterval = 0.1
 
