@@ -55,11 +55,6 @@ enum EventLog {
             arguments: [replica, seq, head])
     }
 
-    /// Whether an event with this id is stored.
-    static func contains(_ id: EventID, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, cached: "SELECT 1 FROM events WHERE id = ?", arguments: [id.bytes]) ?? false
-    }
-
     /// A replica's unbroken chain: the highest contiguous seq and its id.
     static func chain(_ replica: String, _ db: Database) throws -> (seq: Int64, head: Data?) {
         guard
@@ -81,25 +76,40 @@ enum EventLog {
     /// Advances a replica's chain over every stored event that links to its head, starting
     /// with `inserted` (the usual case: the next event, so no lookup is needed for it).
     private static func extendChain(_ replica: String, inserted: Event, _ db: Database) throws {
-        var (seq, head) = try chain(replica, db)
-        let start = seq
-        if inserted.header.seq == seq + 1, inserted.header.prev?.bytes == head {
-            seq += 1
-            head = inserted.id.bytes
-        }
+        let (seq, head) = try chain(replica, db)
         // An event that does not link to the head changes nothing: every stored event that
         // could follow the head was linked when it arrived.
-        guard seq != start else { return }
-        while let next = try Data.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT id FROM events WHERE replica = ? AND seq = ? AND prev IS ? ORDER BY id LIMIT 1"),
-            arguments: [replica, seq + 1, head])
-        {
+        guard inserted.header.seq == seq + 1, inserted.header.prev?.bytes == head else { return }
+        try extendChain(replica, from: (seq + 1, inserted.id.bytes), db)
+    }
+
+    /// Advances a replica's chain over every stored event that links to its stored head:
+    /// after events were inserted without extending it (a bundle import does this once per
+    /// replica, not once per event).
+    static func extendChain(_ replica: String, _ db: Database) throws {
+        let (seq, head) = try chain(replica, db)
+        guard let next = try nextInChain(replica, after: seq, head: head, db) else { return }
+        try extendChain(replica, from: (seq + 1, next), db)
+    }
+
+    /// Stores the chain reaching `from` and every later event linking to it.
+    private static func extendChain(_ replica: String, from: (seq: Int64, head: Data), _ db: Database) throws
+    {
+        var (seq, head) = from
+        while let next = try nextInChain(replica, after: seq, head: head, db) {
             seq += 1
             head = next
         }
-        guard seq != start, let head else { return }
         try setChain(replica, seq: seq, head: head, db)
+    }
+
+    private static func nextInChain(_ replica: String, after seq: Int64, head: Data?, _ db: Database) throws
+        -> Data?
+    {
+        try Data.fetchOne(
+            db,
+            cached: "SELECT id FROM events WHERE replica = ? AND seq = ? AND prev IS ? ORDER BY id LIMIT 1",
+            arguments: [replica, seq + 1, head])
     }
 
     /// The highest event of a replica's chain.

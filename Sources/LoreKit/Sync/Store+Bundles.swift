@@ -78,6 +78,8 @@ struct BundleImporter {
     private var local = ""
     private var earliestFork: OrderKey?
     private var cloned = false
+    /// Replicas that got events; their chains are extended once, at the end.
+    private var touched: Set<String> = []
 
     init(db: Database, limit: HLC) {
         self.db = db
@@ -90,13 +92,19 @@ struct BundleImporter {
     }
 
     mutating func add(_ event: Event) throws {
-        guard !(try EventLog.contains(event.id, db)) else {
+        let replica = event.header.replica.rawValue
+        // One lookup: is the event here, is its place in the chain taken (a fork).
+        let found = try Row.fetchOne(
+            db,
+            cached: "SELECT EXISTS (SELECT 1 FROM events WHERE id = ?), "
+                + "EXISTS (SELECT 1 FROM events WHERE replica = ? AND seq = ?)",
+            arguments: [event.id.bytes, replica, event.header.seq])
+        guard let found, !(found[0] as Bool) else {
             report.alreadyHad += 1
             return
         }
-        let replica = event.header.replica.rawValue
         let known = before[replica]?.seq ?? 0
-        let taken = try EventLog.id(of: replica, seq: event.header.seq, db) != nil
+        let taken: Bool = found[1]
         if event.header.seq <= known || taken {
             report.forks.append(ForkNote(replica: replica, seq: event.header.seq))
             if event.header.seq <= known {
@@ -105,12 +113,14 @@ struct BundleImporter {
         }
         if replica == local { cloned = true }
         if event.header.hlc > limit { report.farFuture += 1 }
-        _ = try EventLog.insert(event, db)
+        _ = try EventLog.insert(event, extendingChain: false, db)
+        touched.insert(replica)
         report.added += 1
     }
 
     /// Projects what became projectable, lists held ranges, and moves off a cloned replica.
     mutating func finish(_ appender: Appender) throws {
+        for replica in touched.sorted() { try EventLog.extendChain(replica, db) }
         let after = try EventLog.chains(db)
         var earliest = earliestFork
         for (replica, chain) in after where chain.seq > (before[replica]?.seq ?? 0) {
