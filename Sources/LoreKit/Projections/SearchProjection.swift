@@ -135,16 +135,19 @@ enum SearchProjection: Projection {
     }
 
     private static func mark(_ type: String, _ ref: String, _ db: Database) throws {
-        // Looked up first: running the CREATE, even as a no-op, is a schema statement, and
-        // GRDB empties its statement cache after every schema statement.
-        if try !pendingTableExists(db) {
+        let insert = "INSERT OR IGNORE INTO temp.search_pending (type, ref) VALUES (?, ?)"
+        do {
+            try db.execute(cached: insert, arguments: [type, ref])
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            // The first mark on this connection (or after a rolled-back write dropped the
+            // table) creates it; not before every mark, because GRDB empties its statement
+            // cache after every schema statement, even a CREATE … IF NOT EXISTS that does nothing.
+            guard try !pendingTableExists(db) else { throw error }
             try db.execute(
                 sql: "CREATE TEMP TABLE search_pending (type TEXT NOT NULL, ref TEXT NOT NULL, "
                     + "PRIMARY KEY (type, ref))")
+            try db.execute(cached: insert, arguments: [type, ref])
         }
-        try db.execute(
-            cached: "INSERT OR IGNORE INTO temp.search_pending (type, ref) VALUES (?, ?)",
-            arguments: [type, ref])
     }
 
     private static func pendingTableExists(_ db: Database) throws -> Bool {

@@ -185,4 +185,21 @@ import Testing
         try store.rebuild()
         #expect(try store.search("kafka").hits.map(\.type) == ["adr", "note", "note"])
     }
+
+    /// A dry-run import rolls back everything it wrote, the search projection's scratch table
+    /// included; the next write on the same connection still indexes what it records.
+    @Test func aWriteAfterADryRunIsStillIndexed() throws {
+        let (store, folder) = try TestStore.make()
+        defer { TestStore.cleanUp(folder) }
+        let records = folder.appendingPathComponent("doc/adr")
+        try FileManager.default.createDirectory(at: records, withIntermediateDirectories: true)
+        try Data("# 1. Use Quokka queues\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n".utf8)
+            .write(to: records.appendingPathComponent("0001-use-quokka-queues.md"))
+        _ = try store.importADRs(from: records, dryRun: true)
+        #expect(try store.search("quokka").hits.isEmpty)
+        try store.recordADR(ADRDraft(title: "Adopt Zanzibar permissions"))
+        #expect(try store.search("zanzibar").hits.map(\.title) == ["Adopt Zanzibar permissions"])
+        _ = try store.importADRs(from: records)
+        #expect(try store.search("quokka").hits.count == 1)
+    }
 }
