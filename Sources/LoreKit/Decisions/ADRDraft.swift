@@ -74,8 +74,16 @@ public enum ADRInput {
 
     /// Today's date in the local time zone, `YYYY-MM-DD`.
     public static func today(_ now: Date) -> String {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: now)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        // The C library's local time, not a Calendar: building one (and loading the time zone
+        // through it) was a tenth of a `lore adr new`.
+        var seconds = time_t(now.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        func padded(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(parts.tm_year + 1900, 4))-\(padded(parts.tm_mon + 1, 2))-\(padded(parts.tm_mday, 2))"
     }
 
     /// The status of a new record: `proposed` or `accepted`, any case.

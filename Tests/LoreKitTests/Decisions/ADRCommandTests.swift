@@ -200,4 +200,15 @@ import Testing
         #expect(record.components == ["billing-ledger"])
         #expect(throws: DirectoryError.componentExists("Search")) { try store.registerComponent("Search") }
     }
+
+    /// Today's date for a new record is the local calendar date, as Foundation's Calendar gives it.
+    @Test func todayIsTheLocalCalendarDate() {
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<500 {
+            let now = Date(timeIntervalSince1970: Double.random(in: 0...4_102_444_800, using: &random))
+            let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: now)
+            let expected = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+            #expect(ADRInput.today(now) == expected)
+        }
+    }
 }
