@@ -67,7 +67,7 @@ struct SearchEngine {
             hits += rows.filter { !seen.contains($0.ref) }.map { hit($0, matched: "words") }
             // A question ("why kafka not rabbitmq") rarely has every word in one record: then
             // records with some of the words, best first (bm25 rewards those with more).
-            if hits.count == seen.count, !raw, query.words.count > 1 {
+            if hits.isEmpty, !raw, query.words.count > 1 {
                 let relaxed = query.words.map {
                     "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 }
@@ -79,7 +79,8 @@ struct SearchEngine {
                 .map { hit($0, matched: "some words") }
             }
         }
-        if hits.count == seen.count, !query.words.isEmpty || !query.text.isEmpty {
+        // The fallbacks widen a search that found nothing; a referenced record is an answer.
+        if hits.isEmpty, !query.words.isEmpty || !query.text.isEmpty {
             hits += try substrings(limit: limit).filter { !seen.contains($0.ref) }.map {
                 hit($0, matched: "substring")
             }
