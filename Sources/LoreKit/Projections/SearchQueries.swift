@@ -72,8 +72,13 @@ enum SearchQueries {
     }
 
     /// Whether the word index holds `term` (already folded as the tokenizer folds).
+    ///
+    /// Asks the index for one matching document: `search_vocab` would count every document
+    /// that holds the word first.
     static func vocabularyHas(_ term: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM search_vocab WHERE term = ?", arguments: [term]) ?? false
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1",
+            arguments: ["\"" + term.replacing("\"", with: "\"\"") + "\""]) ?? false
     }
 
     /// Whether the word index holds a word that starts with `prefix`.
@@ -83,12 +88,27 @@ enum SearchQueries {
             arguments: [prefix, prefix.count, prefix]) ?? false
     }
 
-    /// Indexed words of a length in `lengths`, with how many documents hold each.
-    static func vocabulary(lengths: ClosedRange<Int>, _ db: Database) throws -> [(String, Int)] {
+    /// Indexed words that start with `prefix` and have a length in `lengths`, with how many
+    /// documents hold each.
+    ///
+    /// `search_vocab` reads every document list in the range to count, so the cost grows with
+    /// how often the words in the range are used: keep prefixes narrow.
+    static func vocabulary(startingWith prefix: String, lengths: ClosedRange<Int>, _ db: Database) throws
+        -> [(String, Int)]
+    {
         try Row.fetchAll(
-            db, sql: "SELECT term, doc FROM search_vocab WHERE length(term) BETWEEN ? AND ?",
-            arguments: [lengths.lowerBound, lengths.upperBound]
+            db,
+            sql: """
+                SELECT term, doc FROM search_vocab
+                WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
+                """,
+            arguments: [prefix, prefix + "\u{10FFFF}", lengths.lowerBound, lengths.upperBound]
         ).map { ($0["term"], $0["doc"]) }
+    }
+
+    /// How many documents hold the indexed word `term`; nil when the index does not hold it.
+    static func vocabularyCount(_ term: String, _ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT doc FROM search_vocab WHERE term = ?", arguments: [term])
     }
 
     private static func listing(

@@ -133,7 +133,7 @@ struct SearchEngine {
     /// Close indexed words for every query word the index does not hold.
     ///
     /// - Parameter found: whether the query was answered in full (a reference, or records
-    ///   with every word); then no word needs a suggestion and the vocabulary is not scanned.
+    ///   with every word); then no word needs a suggestion and the vocabulary is not read.
     func suggestions(found: Bool) throws -> [String: [String]] {
         var result: [String: [String]] = [:]
         guard !found else { return result }
@@ -146,9 +146,7 @@ struct SearchEngine {
             {
                 continue
             }
-            let vocabulary = try SearchQueries.vocabulary(
-                lengths: max(1, folded.count - 2)...(folded.count + 2), db)
-            let close = Suggestions.best(for: folded, in: vocabulary)
+            let close = try Suggestions.indexed(closeTo: folded, db)
             if !close.isEmpty { result[word] = close }
         }
         return result
