@@ -18,29 +18,91 @@ enum SearchQueries {
     static let open = "\u{E000}"
     static let close = "\u{E001}"
 
-    /// Documents matching an FTS5 expression in `index` (`search_fts` or `search_trigram`),
-    /// live records first, then by bm25 with title > decision > tags > body.
-    static func match(
-        _ expression: String, excluding exclude: String?, in index: String, filters: SearchFilters,
-        limit: Int,
-        offset: Int, _ db: Database
-    ) throws -> [SearchRow] {
-        var (conditions, arguments) = filterConditions(filters)
-        arguments = [expression] + arguments
-        if let exclude {
-            conditions.append("d.doc NOT IN (SELECT rowid FROM \(index) WHERE \(index) MATCH ?)")
-            arguments += [exclude]
-        }
+    /// How many of the newest `cap` documents match `expression` in `index`, and the oldest
+    /// of them: all the documents that match, when fewer than `cap` do.
+    ///
+    /// FTS5 walks its document lists newest first and stops there.
+    static func newestMatches(_ expression: String, in index: String, upTo cap: Int, _ db: Database) throws
+        -> (count: Int, oldest: Int64?)
+    {
         let sql = """
-            SELECT d.type, d.ref, d.number, d.title, d.status, d.live,
-                snippet(\(index), -1, '\(open)', '\(close)', '…', 12) AS snippet,
-                bm25(\(index), 10.0, 5.0, 3.0, 1.0) AS score
-            FROM \(index) JOIN search_docs d ON d.doc = \(index).rowid
-            WHERE \(index) MATCH ? \(conditions.map { "AND \($0)" }.joined(separator: " "))
-            ORDER BY d.live DESC, score, d.number
-            LIMIT ? OFFSET ?
+            SELECT count(*), min(rowid) FROM
+            (SELECT rowid FROM \(index) WHERE \(index) MATCH ? ORDER BY rowid DESC LIMIT ?)
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments + [limit, offset]).map(row)
+        let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [expression, cap])
+        return (row?[0] ?? 0, row?[1])
+    }
+
+    /// The newest document's rowid (0 when there are none).
+    static func newestDocument(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
+    }
+
+    /// The best `limit` by `lore_rank` (see ``SearchRanking``) of the newest `window`
+    /// documents that match `expression` in `index` and pass `filters`, and how many of those
+    /// there were.
+    ///
+    /// FTS5 walks the document lists newest first and stops after `window` documents, so
+    /// only those are scored, and only documents that pass the filters are read.
+    ///
+    /// - Parameter documents: for each phrase of `expression`, in order, what `lore_rank`
+    ///   takes: a document count, a negative share, or nil for a phrase that does not count;
+    ///   an empty list has `lore_rank` count, as `bm25` does.
+    static func ranked(
+        _ expression: String, in index: String, documents: [Double?], window: Int, filters: SearchFilters,
+        limit: Int, _ db: Database
+    ) throws -> (scores: [(doc: Int64, score: Double)], candidates: Int) {
+        let (conditions, arguments) = filterConditions(filters)
+        let join = conditions.isEmpty ? "" : "JOIN search_docs d ON d.doc = \(index).rowid"
+        let rank = ([index] + documents.map { _ in "?" }).joined(separator: ", ")
+        let sql = """
+            SELECT doc, score, count(*) OVER () FROM (
+                SELECT \(index).rowid AS doc, \(SearchRanking.function)(\(rank)) AS score FROM \(index) \(join)
+                WHERE \(index) MATCH ? \(conditions.map { "AND \($0)" }.joined(separator: " "))
+                ORDER BY \(index).rowid DESC LIMIT ?)
+            ORDER BY score, doc LIMIT ?
+            """
+        let values: [(any DatabaseValueConvertible)?] = documents + [expression]
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: sql), arguments: StatementArguments(values) + arguments + [window, limit])
+        return (rows.map { ($0[0], $0[1]) }, rows.first?[2] ?? 0)
+    }
+
+    /// The documents with these rowids, without snippets, by rowid.
+    static func documents(_ docs: [Int64], _ db: Database) throws -> [Int64: SearchRow] {
+        guard !docs.isEmpty else { return [:] }
+        let sql = """
+            SELECT doc, type, ref, number, title, status, live, '' AS snippet, 0.0 AS score
+            FROM search_docs WHERE doc IN (\(docs.map { _ in "?" }.joined(separator: ", ")))
+            """
+        var found: [Int64: SearchRow] = [:]
+        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(docs)) {
+            found[row["doc"]] = Self.row(row)
+        }
+        return found
+    }
+
+    /// The best passage of each of these documents for `expression`, with matched words
+    /// marked by ``open`` and ``close``, by rowid.
+    ///
+    /// One walk over the rowids between the first and the last of them (`+rowid` keeps
+    /// SQLite from starting FTS5 over once per rowid), and a snippet for those alone.
+    static func snippets(_ expression: String, in index: String, docs: [Int64], _ db: Database) throws
+        -> [Int64: String]
+    {
+        guard let first = docs.min(), let last = docs.max() else { return [:] }
+        let sql = """
+            SELECT rowid, snippet(\(index), -1, '\(open)', '\(close)', '…', 12) FROM \(index)
+            WHERE \(index) MATCH ? AND rowid BETWEEN ? AND ?
+            AND +rowid IN (\(docs.map { _ in "?" }.joined(separator: ", ")))
+            """
+        var snippets: [Int64: String] = [:]
+        for row in try Row.fetchAll(
+            db, sql: sql, arguments: [expression, first, last] + StatementArguments(docs))
+        {
+            snippets[row[0]] = row[1]
+        }
+        return snippets
     }
 
     /// Documents whose text contains every word as a substring (for words shorter than a

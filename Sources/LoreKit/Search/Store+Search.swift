@@ -97,14 +97,24 @@ struct SearchEngine {
     }
 
     /// Word search; a raw FTS5 error becomes a message.
-    private func words(_ match: String, raw: Bool, text: String, limit: Int) throws -> [SearchRow] {
+    private mutating func words(_ match: String, raw: Bool, text: String, limit: Int) throws -> [SearchRow] {
+        let matches = RankedMatches(
+            index: "search_fts", match: match, exclude: raw ? nil : query.exclude, isCanonical: !raw,
+            narrowing: raw ? nil : query.filters.narrowing, filters: query.filters)
         do {
-            return try SearchQueries.match(
-                match, excluding: query.exclude, in: "search_fts", filters: query.filters, limit: limit,
-                offset: options.offset, db)
+            return try ranked(matches, limit: limit)
         } catch let error as DatabaseError where raw {
             throw SearchError.badRawQuery(text, reason: error.message ?? "syntax error")
         }
+    }
+
+    /// A page of `matches`, saying in ``explain`` when only the newest were ranked.
+    private mutating func ranked(_ matches: RankedMatches, limit: Int) throws -> [SearchRow] {
+        let page = try SearchRanking.using(db) { try matches.page(limit: limit, offset: options.offset, db) }
+        if let window = page.window {
+            explain.append("\(window) or more records match; ranked the newest \(window)")
+        }
+        return page.rows
     }
 
     /// Substring search: trigrams for words of three or more characters, a scan otherwise.
@@ -116,9 +126,9 @@ struct SearchEngine {
             let expression = pieces.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
                 .joined(separator: " ")
             explain.append("search_trigram MATCH \(expression)")
-            return try SearchQueries.match(
-                expression, excluding: nil, in: "search_trigram", filters: query.filters, limit: limit,
-                offset: options.offset, db)
+            return try ranked(
+                RankedMatches(index: "search_trigram", match: expression, filters: query.filters),
+                limit: limit)
         }
         explain.append("substring scan for \(pieces)")
         return try SearchQueries.containing(
