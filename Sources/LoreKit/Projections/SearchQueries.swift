@@ -39,11 +39,11 @@ enum SearchQueries {
     }
 
     /// The best `limit` by `lore_rank` (see ``SearchRanking``) of the newest `window`
-    /// documents that match `expression` in `index` and pass `filters`, and how many of those
-    /// there were.
+    /// documents that match `expression` in `index` and pass `filters` (best first, without
+    /// snippets), and how many documents were ranked.
     ///
     /// FTS5 walks the document lists newest first and stops after `window` documents, so
-    /// only those are scored, and only documents that pass the filters are read.
+    /// only those are scored; search_docs rows are read for the filters and for the best.
     ///
     /// - Parameter documents: for each phrase of `expression`, in order, what `lore_rank`
     ///   takes: a document count, a negative share, or nil for a phrase that does not count;
@@ -51,35 +51,27 @@ enum SearchQueries {
     static func ranked(
         _ expression: String, in index: String, documents: [Double?], window: Int, filters: SearchFilters,
         limit: Int, _ db: Database
-    ) throws -> (scores: [(doc: Int64, score: Double)], candidates: Int) {
+    ) throws -> (rows: [(doc: Int64, row: SearchRow)], ranked: Int) {
         let (conditions, arguments) = filterConditions(filters)
         let join = conditions.isEmpty ? "" : "JOIN search_docs d ON d.doc = \(index).rowid"
         let rank = ([index] + documents.map { _ in "?" }).joined(separator: ", ")
         let sql = """
-            SELECT doc, score, count(*) OVER () FROM (
-                SELECT \(index).rowid AS doc, \(SearchRanking.function)(\(rank)) AS score FROM \(index) \(join)
-                WHERE \(index) MATCH ? \(conditions.map { "AND \($0)" }.joined(separator: " "))
-                ORDER BY \(index).rowid DESC LIMIT ?)
-            ORDER BY score, doc LIMIT ?
+            SELECT best.doc, best.ranked, d.type, d.ref, d.number, d.title, d.status, d.live,
+                '' AS snippet, best.score AS score
+            FROM (
+                SELECT doc, score, count(*) OVER () AS ranked FROM (
+                    SELECT \(index).rowid AS doc, \(SearchRanking.function)(\(rank)) AS score
+                    FROM \(index) \(join)
+                    WHERE \(index) MATCH ? \(conditions.map { "AND \($0)" }.joined(separator: " "))
+                    ORDER BY \(index).rowid DESC LIMIT ?)
+                ORDER BY score, doc LIMIT ?) AS best
+            JOIN search_docs d ON d.doc = best.doc
+            ORDER BY best.score, best.doc
             """
         let values: [(any DatabaseValueConvertible)?] = documents + [expression]
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: sql), arguments: StatementArguments(values) + arguments + [window, limit])
-        return (rows.map { ($0[0], $0[1]) }, rows.first?[2] ?? 0)
-    }
-
-    /// The documents with these rowids, without snippets, by rowid.
-    static func documents(_ docs: [Int64], _ db: Database) throws -> [Int64: SearchRow] {
-        guard !docs.isEmpty else { return [:] }
-        let sql = """
-            SELECT doc, type, ref, number, title, status, live, '' AS snippet, 0.0 AS score
-            FROM search_docs WHERE doc IN (\(docs.map { _ in "?" }.joined(separator: ", ")))
-            """
-        var found: [Int64: SearchRow] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(docs)) {
-            found[row["doc"]] = Self.row(row)
-        }
-        return found
+        return (rows.map { ($0["doc"], Self.row($0)) }, rows.first?["ranked"] ?? 0)
     }
 
     /// The best passage of each of these documents for `expression`, with matched words
@@ -93,12 +85,11 @@ enum SearchQueries {
         guard let first = docs.min(), let last = docs.max() else { return [:] }
         let sql = """
             SELECT rowid, snippet(\(index), -1, '\(open)', '\(close)', '…', 12) FROM \(index)
-            WHERE \(index) MATCH ? AND rowid BETWEEN ? AND ?
-            AND +rowid IN (\(docs.map { _ in "?" }.joined(separator: ", ")))
+            WHERE \(index) MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
             """
+        let list = "[" + docs.map(String.init).joined(separator: ",") + "]"
         var snippets: [Int64: String] = [:]
-        for row in try Row.fetchAll(
-            db, sql: sql, arguments: [expression, first, last] + StatementArguments(docs))
+        for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [expression, first, last, list])
         {
             snippets[row[0]] = row[1]
         }

@@ -28,7 +28,7 @@ struct RankedMatches {
     var filters = SearchFilters()
     /// How many of the newest matching documents are ranked at most (more when a page
     /// reaches further).
-    var window = 500
+    var window = 250
 
     /// ``match`` without ``exclude``, as one FTS5 expression.
     var expression: String { exclude.map { "(\(match)) NOT (\($0))" } ?? match }
@@ -48,30 +48,22 @@ struct RankedMatches {
                 db)
             let complete = scored.count <= fetch
             let top = Array(scored.prefix(fetch))
-            let rows = try SearchQueries.documents(top.map(\.doc), db)
             // Unless every candidate was read, the best `wanted` must all be live (a live
             // record further down outranks any that is not) and no tie may straddle the cut.
-            let live = top.filter { rows[$0.doc]?.live == true }.count
-            if complete || (live >= wanted && scored[fetch - 1].score != scored[fetch].score) {
+            let live = top.filter(\.row.live).count
+            if complete || (live >= wanted && scored[fetch - 1].row.score != scored[fetch].row.score) {
                 return (
-                    try rowsOfPage(top, rows, limit: limit, offset: offset, db),
-                    ranked == window ? window : nil
+                    try rowsOfPage(top, limit: limit, offset: offset, db), ranked == window ? window : nil
                 )
             }
             fetch *= 4
         }
     }
 
-    private func rowsOfPage(
-        _ scored: [(doc: Int64, score: Double)], _ rows: [Int64: SearchRow], limit: Int, offset: Int,
-        _ db: Database
-    ) throws -> [SearchRow] {
-        let ordered = scored.compactMap { scored -> (doc: Int64, row: SearchRow)? in
-            guard var row = rows[scored.doc] else { return nil }
-            row.score = scored.score
-            return (scored.doc, row)
-        }
-        .sorted { a, b in
+    private func rowsOfPage(_ scored: [(doc: Int64, row: SearchRow)], limit: Int, offset: Int, _ db: Database)
+        throws -> [SearchRow]
+    {
+        let ordered = scored.sorted { a, b in
             if a.row.live != b.row.live { return a.row.live }
             if a.row.score != b.row.score { return a.row.score < b.row.score }
             // SQLite sorts a missing number first.
