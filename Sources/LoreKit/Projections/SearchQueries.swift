@@ -12,6 +12,18 @@ struct SearchRow {
     var score: Double
 }
 
+/// The best of the newest documents that match: see ``SearchQueries/ranked(_:in:documents:window:filters:limit:_:)``.
+struct RankedWindow {
+    /// The best documents, best first, by rowid.
+    var rows: [(doc: Int64, row: SearchRow)]
+    /// How many documents were ranked.
+    var ranked: Int
+    /// The oldest of those (nil when none).
+    var oldest: Int64?
+    /// How many documents the index holds.
+    var documents: Int
+}
+
 /// The SQL of searching: FTS5 matches with filters, the vocabulary, substring fallbacks.
 enum SearchQueries {
     /// Marks around matched words inside snippets (private-use characters, never in text).
@@ -39,8 +51,8 @@ enum SearchQueries {
     }
 
     /// The best `limit` by `lore_rank` (see ``SearchRanking``) of the newest `window`
-    /// documents that match `expression` in `index` and pass `filters` (best first, without
-    /// snippets), and how many documents were ranked.
+    /// documents that match `expression` in `index` and pass `filters`: best first, without
+    /// snippets.
     ///
     /// FTS5 walks the document lists newest first and stops after `window` documents, so
     /// only those are scored; search_docs rows are read for the filters and for the best.
@@ -51,16 +63,19 @@ enum SearchQueries {
     static func ranked(
         _ expression: String, in index: String, documents: [Double?], window: Int, filters: SearchFilters,
         limit: Int, _ db: Database
-    ) throws -> (rows: [(doc: Int64, row: SearchRow)], ranked: Int) {
+    ) throws -> RankedWindow {
         let (conditions, arguments) = filterConditions(filters)
         let join = conditions.isEmpty ? "" : "JOIN search_docs d ON d.doc = \(index).rowid"
         let rank = ([index] + documents.map { _ in "?" }).joined(separator: ", ")
         let sql = """
-            SELECT best.doc, best.ranked, d.type, d.ref, d.number, d.title, d.status, d.live,
-                '' AS snippet, best.score AS score
+            SELECT best.doc, best.ranked, best.oldest, best.documents, d.type, d.ref, d.number, d.title,
+                d.status, d.live, '' AS snippet, best.score AS score
             FROM (
-                SELECT doc, score, count(*) OVER () AS ranked FROM (
-                    SELECT \(index).rowid AS doc, \(SearchRanking.function)(\(rank)) AS score
+                SELECT doc, score, count(*) OVER () AS ranked, min(doc) OVER () AS oldest,
+                    max(documents) OVER () AS documents
+                FROM (
+                    SELECT \(index).rowid AS doc, \(SearchRanking.function)(\(rank)) AS score,
+                        \(SearchRanking.rowsFunction)(\(index)) AS documents
                     FROM \(index) \(join)
                     WHERE \(index) MATCH ? \(conditions.map { "AND \($0)" }.joined(separator: " "))
                     ORDER BY \(index).rowid DESC LIMIT ?)
@@ -71,7 +86,9 @@ enum SearchQueries {
         let values: [(any DatabaseValueConvertible)?] = documents + [expression]
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: sql), arguments: StatementArguments(values) + arguments + [window, limit])
-        return (rows.map { ($0["doc"], Self.row($0)) }, rows.first?["ranked"] ?? 0)
+        return RankedWindow(
+            rows: rows.map { ($0["doc"], Self.row($0)) }, ranked: rows.first?["ranked"] ?? 0,
+            oldest: rows.first?["oldest"], documents: rows.first?["documents"] ?? 0)
     }
 
     /// The best passage of each of these documents for `expression`, with matched words

@@ -9,10 +9,6 @@ import GRDB
 /// after the window, search_docs rows are read only for filters and for the best few, and
 /// snippets only for the page.
 struct RankedMatches {
-    /// How many of the newest documents that hold a phrase are counted; when more hold it,
-    /// the share among those estimates how many.
-    static let sample = 100
-
     /// `search_fts` or `search_trigram`.
     var index: String
     /// What must match, as the person meant it: ranked and highlighted.
@@ -35,29 +31,71 @@ struct RankedMatches {
 
     /// The rows `offset..<offset + limit` of the ranking, and the size of the window when at
     /// least as many documents matched (so that only the newest were ranked).
-    func page(limit: Int, offset: Int, _ db: Database) throws -> (rows: [SearchRow], window: Int?) {
+    ///
+    /// - Parameter counts: the search's phrase counts, used and added to.
+    func page(limit: Int, offset: Int, counts: PhraseCounts, _ db: Database) throws
+        -> (rows: [SearchRow], window: Int?)
+    {
         let wanted = limit + offset
         let window = max(self.window, wanted)
         let candidates = narrowing.map { "(\(expression)) AND \($0)" } ?? expression
-        let documents = try phraseDocuments(db)
+        let phrases = isCanonical ? Self.phrases(in: match) : []
+        // One phrase and nothing else: the ranked documents are the phrase's own, so its
+        // count comes with the ranking (scored with a stand-in count, then scaled).
+        let alone =
+            phrases.count == 1 && exclude == nil && narrowing == nil && filters.isEmpty
+            && counts.known(phrases[0], in: index) == nil
+        var documents: [Double?] = []
+        if alone {
+            documents = [0]
+        } else if isCanonical {
+            documents = try phrases.map { try counts.count($0, in: index, db) }
+            // Every phrase must match (no OR) and one matches nothing: nothing to rank.
+            if !match.contains(" OR ") && documents.contains(0) { return ([], nil) }
+            let uncounted = [exclude, narrowing].compactMap { $0 }.map { Self.phrases(in: $0).count }
+            documents += [Double?](repeating: nil, count: uncounted.reduce(0, +))
+        }
         var fetch = wanted + max(5, wanted / 2)
         while true {
-            let (scored, ranked) = try SearchQueries.ranked(
+            var found = try SearchQueries.ranked(
                 candidates, in: index, documents: documents, window: window, filters: filters,
-                limit: fetch + 1,
-                db)
+                limit: fetch + 1, db)
+            if alone { try scale(&found, for: phrases[0], window: window, counts: counts, db) }
+            let scored = found.rows
             let complete = scored.count <= fetch
             let top = Array(scored.prefix(fetch))
             // Unless every candidate was read, the best `wanted` must all be live (a live
             // record further down outranks any that is not) and no tie may straddle the cut.
             let live = top.filter(\.row.live).count
             if complete || (live >= wanted && scored[fetch - 1].row.score != scored[fetch].row.score) {
-                return (
-                    try rowsOfPage(top, limit: limit, offset: offset, db), ranked == window ? window : nil
-                )
+                let page = try rowsOfPage(top, limit: limit, offset: offset, db)
+                return (page, found.ranked == window ? window : nil)
             }
             fetch *= 4
         }
+    }
+
+    /// Scales scores computed with a count of 0 for `phrase` to its count, found from the
+    /// window: all its documents, or the newest `window` of them.
+    private func scale(
+        _ found: inout RankedWindow, for phrase: String, window: Int, counts: PhraseCounts, _ db: Database
+    )
+        throws
+    {
+        var count = Double(found.ranked)
+        guard found.ranked > 0 else { return counts.record(phrase, in: index, 0) }
+        if found.ranked == window {
+            let share = PhraseCounts.share(
+                found.ranked, oldest: found.oldest ?? 0, newest: try counts.newest(db))
+            counts.record(phrase, in: index, -share)
+            count = share * Double(found.documents)
+        } else {
+            counts.record(phrase, in: index, count)
+        }
+        let rows = Double(found.documents)
+        let factor =
+            PhraseCounts.inverseFrequency(count, rows: rows) / PhraseCounts.inverseFrequency(0, rows: rows)
+        for index in found.rows.indices { found.rows[index].row.score *= factor }
     }
 
     private func rowsOfPage(_ scored: [(doc: Int64, row: SearchRow)], limit: Int, offset: Int, _ db: Database)
@@ -77,27 +115,6 @@ struct RankedMatches {
             row.snippet = snippets[doc] ?? ""
             return row
         }
-    }
-
-    /// What `lore_rank` takes for each phrase of the candidates' expression: how many
-    /// documents hold each phrase of ``match`` (a share of them, estimated from the newest
-    /// ``sample``, when more do); nil for those of ``exclude`` and ``narrowing``.
-    private func phraseDocuments(_ db: Database) throws -> [Double?] {
-        guard isCanonical else { return [] }
-        var documents: [Double?] = []
-        var newest: Int64?
-        for phrase in Self.phrases(in: match) {
-            let (count, oldest) = try SearchQueries.newestMatches(phrase, in: index, upTo: Self.sample, db)
-            if count < Self.sample {
-                documents.append(Double(count))
-            } else {
-                let last = try newest ?? SearchQueries.newestDocument(db)
-                newest = last
-                documents.append(-Double(count) / Double(max(1, last - (oldest ?? last) + 1)))
-            }
-        }
-        let uncounted = [exclude, narrowing].compactMap { $0 }.map { Self.phrases(in: $0).count }.reduce(0, +)
-        return documents + [Double?](repeating: nil, count: uncounted)
     }
 
     /// The phrases of an expression lore wrote, in order: each double-quoted string (`""`

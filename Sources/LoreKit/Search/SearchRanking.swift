@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -13,22 +12,40 @@ import GRDBSQLite
 /// - a fraction `-f` < 0: a share `f` of the documents hold it (an estimate);
 /// - `NULL`: the phrase does not count towards the score (a filter, an exclusion);
 /// - no argument: count the documents, as `bm25` does.
+///
+/// `lore_rows(index)` is how many documents the index holds, for scaling a score that was
+/// computed with a stand-in count.
 enum SearchRanking {
     static let function = "lore_rank"
+    static let rowsFunction = "lore_rows"
 
-    /// Runs `work`, which uses ``function``, first registering the function on this
-    /// connection if it does not have it yet.
+    /// Runs `work`, which uses ``function`` or ``rowsFunction``, first registering them on
+    /// this connection if it does not have them yet.
     static func using<T>(_ db: Database, _ work: () throws -> T) throws -> T {
         do {
             return try work()
-        } catch let error as DatabaseError where error.message == "no such function: \(function)" {
+        } catch let error as DatabaseError
+            where [function, rowsFunction].contains(where: { error.message == "no such function: \($0)" })
+        {
             let api = FTS5.api(db)
-            let code = api.pointee.xCreateFunction(
-                UnsafeMutablePointer(mutating: api), function, nil, rank, nil)
-            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+            let creating = UnsafeMutablePointer(mutating: api)
+            for (name, body) in [(function, rank), (rowsFunction, documentCount)] {
+                let code = api.pointee.xCreateFunction(creating, name, nil, body, nil)
+                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+            }
             return try work()
         }
     }
+}
+
+/// The FTS5 auxiliary function `lore_rows`: the number of documents in the index.
+private let documentCount: fts5_extension_function = { api, fts, context, _, _ in
+    var rows: sqlite3_int64 = 0
+    guard let api = api?.pointee, let fts, api.xRowCount(fts, &rows) == SQLITE_OK else {
+        sqlite3_result_error_code(context, SQLITE_ERROR)
+        return
+    }
+    sqlite3_result_int64(context, rows)
 }
 
 /// Column weights, in the order of the index's columns.
@@ -71,8 +88,7 @@ private func queryData(
             }
             documents = Double(hits)
         }
-        let idf = log((Double(rows) - documents + 0.5) / (documents + 0.5))
-        data[phrase + 2] = idf > 0 ? idf : 1e-6
+        data[phrase + 2] = PhraseCounts.inverseFrequency(documents, rows: Double(rows))
     }
     guard api.xSetAuxdata(fts, data, { $0?.deallocate() }) == SQLITE_OK else { return nil }
     return data

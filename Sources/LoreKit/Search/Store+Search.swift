@@ -45,6 +45,8 @@ struct SearchEngine {
     let options: SearchOptions
     let db: Database
     private(set) var explain: [String] = []
+    /// How many documents hold each phrase, counted once for all the steps.
+    private let counts = PhraseCounts()
 
     init(query: SearchQuery, options: SearchOptions, db: Database) {
         self.query = query
@@ -110,7 +112,9 @@ struct SearchEngine {
 
     /// A page of `matches`, saying in ``explain`` when only the newest were ranked.
     private mutating func ranked(_ matches: RankedMatches, limit: Int) throws -> [SearchRow] {
-        let page = try SearchRanking.using(db) { try matches.page(limit: limit, offset: options.offset, db) }
+        let page = try SearchRanking.using(db) {
+            try matches.page(limit: limit, offset: options.offset, counts: counts, db)
+        }
         if let window = page.window {
             explain.append("\(window) or more records match; ranked the newest \(window)")
         }
@@ -149,7 +153,8 @@ struct SearchEngine {
         guard !found else { return result }
         for word in query.words where word.count >= 3 && !Suggestions.questionWords.contains(word) {
             let folded = Suggestions.fold(word)
-            guard !(try SearchQueries.vocabularyHas(folded, db)) else { continue }
+            let counted = counts.known("\"" + folded + "\"", in: "search_fts")
+            guard !(try counted.map { $0 != 0 } ?? SearchQueries.vocabularyHas(folded, db)) else { continue }
             // `reconcil*` matched `reconcile`: a prefix that matched needs no suggestion.
             if query.match?.contains("\"\(word)\"*") == true,
                 try SearchQueries.vocabularyHasPrefix(folded, db)
