@@ -30,18 +30,18 @@ enum SearchQueries {
     static let open = "\u{E000}"
     static let close = "\u{E001}"
 
-    /// How many of the newest `cap` documents match `expression` in `index`, and the oldest
-    /// of them: all the documents that match, when fewer than `cap` do.
+    /// How many of the newest `cap` documents from rowid `since` on match `expression` in
+    /// `index`, and the oldest of them: all the documents that match, when fewer than `cap` do.
     ///
     /// FTS5 walks its document lists newest first and stops there.
-    static func newestMatches(_ expression: String, in index: String, upTo cap: Int, _ db: Database) throws
-        -> (count: Int, oldest: Int64?)
-    {
+    static func newestMatches(
+        _ expression: String, in index: String, since: Int64 = 0, upTo cap: Int, _ db: Database
+    ) throws -> (count: Int, oldest: Int64?) {
         let sql = """
             SELECT count(*), min(rowid) FROM
-            (SELECT rowid FROM \(index) WHERE \(index) MATCH ? ORDER BY rowid DESC LIMIT ?)
+            (SELECT rowid FROM \(index) WHERE \(index) MATCH ? AND rowid >= ? ORDER BY rowid DESC LIMIT ?)
             """
-        let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [expression, cap])
+        let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [expression, since, cap])
         return (row?[0] ?? 0, row?[1])
     }
 
@@ -51,8 +51,8 @@ enum SearchQueries {
     }
 
     /// The best `limit` by `lore_rank` (see ``SearchRanking``) of the newest `window`
-    /// documents that match `expression` in `index` and pass `filters`: best first, without
-    /// snippets.
+    /// documents from rowid `since` on that match `expression` in `index` and pass `filters`:
+    /// best first, without snippets.
     ///
     /// FTS5 walks the document lists newest first and stops after `window` documents, so
     /// only those are scored; search_docs rows are read for the filters and for the best.
@@ -61,8 +61,8 @@ enum SearchQueries {
     ///   takes: a document count, a negative share, or nil for a phrase that does not count;
     ///   an empty list has `lore_rank` count, as `bm25` does.
     static func ranked(
-        _ expression: String, in index: String, documents: [Double?], window: Int, filters: SearchFilters,
-        limit: Int, _ db: Database
+        _ expression: String, in index: String, documents: [Double?], since: Int64 = 0, window: Int,
+        filters: SearchFilters, limit: Int, _ db: Database
     ) throws -> RankedWindow {
         let (conditions, arguments) = filterConditions(filters)
         let join = conditions.isEmpty ? "" : "JOIN search_docs d ON d.doc = \(index).rowid"
@@ -77,13 +77,14 @@ enum SearchQueries {
                     SELECT \(index).rowid AS doc, \(SearchRanking.function)(\(rank)) AS score,
                         \(SearchRanking.rowsFunction)(\(index)) AS documents
                     FROM \(index) \(join)
-                    WHERE \(index) MATCH ? \(conditions.map { "AND \($0)" }.joined(separator: " "))
+                    WHERE \(index) MATCH ? AND \(index).rowid >= ?
+                    \(conditions.map { "AND \($0)" }.joined(separator: " "))
                     ORDER BY \(index).rowid DESC LIMIT ?)
                 ORDER BY score, doc LIMIT ?) AS best
             JOIN search_docs d ON d.doc = best.doc
             ORDER BY best.score, best.doc
             """
-        let values: [(any DatabaseValueConvertible)?] = documents + [expression]
+        let values: [(any DatabaseValueConvertible)?] = documents + [expression, since]
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: sql), arguments: StatementArguments(values) + arguments + [window, limit])
         return RankedWindow(
@@ -113,13 +114,14 @@ enum SearchQueries {
         return snippets
     }
 
-    /// Documents whose text contains every word as a substring (for words shorter than a
-    /// trigram, such as two CJK characters).
-    static func containing(_ words: [String], filters: SearchFilters, limit: Int, offset: Int, _ db: Database)
-        throws
-        -> [SearchRow]
-    {
+    /// Documents from rowid `since` on whose text contains every word as a substring (for
+    /// words shorter than a trigram, such as two CJK characters).
+    static func containing(
+        _ words: [String], since: Int64 = 0, filters: SearchFilters, limit: Int, offset: Int, _ db: Database
+    ) throws -> [SearchRow] {
         var (conditions, arguments) = filterConditions(filters)
+        conditions.insert("d.doc >= ?", at: 0)
+        arguments = [since] + arguments
         for word in words {
             conditions.append(
                 "instr(lower(d.title || ' ' || d.decision || ' ' || d.tags || ' ' || d.body), ?) > 0")

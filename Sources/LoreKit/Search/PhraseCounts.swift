@@ -15,22 +15,37 @@ final class PhraseCounts {
     private var counts: [String: Double] = [:]
     private var newest: Int64?
 
-    /// The count of `phrase` in `index`, counting it if this search has not yet.
-    func count(_ phrase: String, in index: String, _ db: Database) throws -> Double {
-        if let known = counts[index + phrase] { return known }
-        let (count, oldest) = try SearchQueries.newestMatches(phrase, in: index, upTo: Self.sample, db)
-        let value =
-            count < Self.sample
-            ? Double(count) : -Self.share(count, oldest: oldest ?? 0, newest: try newest(db))
-        counts[index + phrase] = value
+    /// The count of `phrase` in `index`, counting it if this search has not yet; when only
+    /// documents from rowid `since` on are searched, the share among those.
+    func count(_ phrase: String, in index: String, since: Int64 = 0, _ db: Database) throws -> Double {
+        if let known = counts[key(phrase, index, since)] { return known }
+        let (count, oldest) = try SearchQueries.newestMatches(
+            phrase, in: index, since: since, upTo: Self.sample, db)
+        let value = try self.value(count, complete: count < Self.sample, oldest: oldest, since: since, db)
+        counts[key(phrase, index, since)] = value
         return value
     }
 
+    /// The count for `count` documents found newest first from rowid `since` on, down to
+    /// `oldest`: all there are when `complete`.
+    func value(_ count: Int, complete: Bool, oldest: Int64?, since: Int64, _ db: Database) throws -> Double {
+        if complete && since == 0 { return Double(count) }
+        return -Self.share(count, oldest: complete ? since : oldest ?? since, newest: try newest(db))
+    }
+
     /// The count of `phrase` in `index` if this search has it.
-    func known(_ phrase: String, in index: String) -> Double? { counts[index + phrase] }
+    func known(_ phrase: String, in index: String, since: Int64 = 0) -> Double? {
+        counts[key(phrase, index, since)]
+    }
 
     /// Records a count found along the way.
-    func record(_ phrase: String, in index: String, _ count: Double) { counts[index + phrase] = count }
+    func record(_ phrase: String, in index: String, since: Int64 = 0, _ count: Double) {
+        counts[key(phrase, index, since)] = count
+    }
+
+    private func key(_ phrase: String, _ index: String, _ since: Int64) -> String {
+        "\(index) \(since) \(phrase)"
+    }
 
     /// The newest document's rowid.
     func newest(_ db: Database) throws -> Int64 {

@@ -25,6 +25,8 @@ struct RankedMatches {
     /// How many of the newest matching documents are ranked at most (more when a page
     /// reaches further).
     var window = 250
+    /// Documents older than this rowid are not searched.
+    var since: Int64 = 0
 
     /// ``match`` without ``exclude``, as one FTS5 expression.
     var expression: String { exclude.map { "(\(match)) NOT (\($0))" } ?? match }
@@ -44,12 +46,12 @@ struct RankedMatches {
         // count comes with the ranking (scored with a stand-in count, then scaled).
         let alone =
             phrases.count == 1 && exclude == nil && narrowing == nil && filters.isEmpty
-            && counts.known(phrases[0], in: index) == nil
+            && counts.known(phrases[0], in: index, since: since) == nil
         var documents: [Double?] = []
         if alone {
             documents = [0]
         } else if isCanonical {
-            documents = try phrases.map { try counts.count($0, in: index, db) }
+            documents = try phrases.map { try counts.count($0, in: index, since: since, db) }
             // Every phrase must match (no OR) and one matches nothing: nothing to rank.
             if !match.contains(" OR ") && documents.contains(0) { return ([], nil) }
             let uncounted = [exclude, narrowing].compactMap { $0 }.map { Self.phrases(in: $0).count }
@@ -58,7 +60,7 @@ struct RankedMatches {
         var fetch = wanted + max(5, wanted / 2)
         while true {
             var found = try SearchQueries.ranked(
-                candidates, in: index, documents: documents, window: window, filters: filters,
+                candidates, in: index, documents: documents, since: since, window: window, filters: filters,
                 limit: fetch + 1, db)
             if alone { try scale(&found, for: phrases[0], window: window, counts: counts, db) }
             let scored = found.rows
@@ -79,20 +81,13 @@ struct RankedMatches {
     /// window: all its documents, or the newest `window` of them.
     private func scale(
         _ found: inout RankedWindow, for phrase: String, window: Int, counts: PhraseCounts, _ db: Database
-    )
-        throws
-    {
-        var count = Double(found.ranked)
-        guard found.ranked > 0 else { return counts.record(phrase, in: index, 0) }
-        if found.ranked == window {
-            let share = PhraseCounts.share(
-                found.ranked, oldest: found.oldest ?? 0, newest: try counts.newest(db))
-            counts.record(phrase, in: index, -share)
-            count = share * Double(found.documents)
-        } else {
-            counts.record(phrase, in: index, count)
-        }
+    ) throws {
+        let value = try counts.value(
+            found.ranked, complete: found.ranked < window, oldest: found.oldest, since: since, db)
+        counts.record(phrase, in: index, since: since, value)
+        guard !found.rows.isEmpty else { return }
         let rows = Double(found.documents)
+        let count = value < 0 ? -value * rows : value
         let factor =
             PhraseCounts.inverseFrequency(count, rows: rows) / PhraseCounts.inverseFrequency(0, rows: rows)
         for index in found.rows.indices { found.rows[index].row.score *= factor }

@@ -91,6 +91,28 @@ import Testing
         }
     }
 
+    @Test func olderDocumentsThanTheReachAreNotSearched() throws {
+        let (store, folder) = try Self.store(
+            (1...8).map { ADRDraft(title: $0 % 2 == 0 ? "Kafka \($0)" : "Record \($0)", context: "kafka") })
+        defer { TestStore.cleanUp(folder) }
+        try store.read { (db) throws in
+            let docs = try SearchRanking.using(db) {
+                try SearchQueries.ranked(
+                    "\"kafka\"", in: "search_fts", documents: [], window: 100, filters: SearchFilters(),
+                    limit: 10,
+                    db)
+            }
+            let sixth = try #require(docs.rows.first { $0.row.number == 6 }?.doc)
+            for index in ["search_fts", "search_trigram"] {
+                var matches = RankedMatches(index: index, match: "\"kafka\"")
+                matches.since = sixth
+                #expect(try Self.page(matches, db).map(\.number) == [6, 8, 7], "\(index)")
+                matches.filters = SearchFilters(types: ["adr"])
+                #expect(try Self.page(matches, db).map(\.number) == [6, 8, 7], "\(index)")
+            }
+        }
+    }
+
     @Test func liveRecordsComeFirstEvenWhenTheBestScoresAreNotLive() throws {
         var drafts = (1...12).map { ADRDraft(title: "Kafka kafka \($0)") }
         drafts += (13...30).map {
