@@ -12,44 +12,116 @@ struct SearchRow {
     var score: Double
 }
 
+/// The best of the newest documents that match: see ``SearchQueries/ranked(_:in:documents:window:filters:limit:_:)``.
+struct RankedWindow {
+    /// The best documents, best first, by rowid.
+    var rows: [(doc: Int64, row: SearchRow)]
+    /// How many documents were ranked.
+    var ranked: Int
+    /// The oldest of those (nil when none).
+    var oldest: Int64?
+    /// How many documents the index holds.
+    var documents: Int
+}
+
 /// The SQL of searching: FTS5 matches with filters, the vocabulary, substring fallbacks.
 enum SearchQueries {
     /// Marks around matched words inside snippets (private-use characters, never in text).
     static let open = "\u{E000}"
     static let close = "\u{E001}"
 
-    /// Documents matching an FTS5 expression in `index` (`search_fts` or `search_trigram`),
-    /// live records first, then by bm25 with title > decision > tags > body.
-    static func match(
-        _ expression: String, excluding exclude: String?, in index: String, filters: SearchFilters,
-        limit: Int,
-        offset: Int, _ db: Database
-    ) throws -> [SearchRow] {
-        var (conditions, arguments) = filterConditions(filters)
-        arguments = [expression] + arguments
-        if let exclude {
-            conditions.append("d.doc NOT IN (SELECT rowid FROM \(index) WHERE \(index) MATCH ?)")
-            arguments += [exclude]
-        }
+    /// How many of the newest `cap` documents from rowid `since` on match `expression` in
+    /// `index`, and the oldest of them: all the documents that match, when fewer than `cap` do.
+    ///
+    /// FTS5 walks its document lists newest first and stops there.
+    static func newestMatches(
+        _ expression: String, in index: String, since: Int64 = 0, upTo cap: Int, _ db: Database
+    ) throws -> (count: Int, oldest: Int64?) {
         let sql = """
-            SELECT d.type, d.ref, d.number, d.title, d.status, d.live,
-                snippet(\(index), -1, '\(open)', '\(close)', '…', 12) AS snippet,
-                bm25(\(index), 10.0, 5.0, 3.0, 1.0) AS score
-            FROM \(index) JOIN search_docs d ON d.doc = \(index).rowid
-            WHERE \(index) MATCH ? \(conditions.map { "AND \($0)" }.joined(separator: " "))
-            ORDER BY d.live DESC, score, d.number
-            LIMIT ? OFFSET ?
+            SELECT count(*), min(rowid) FROM
+            (SELECT rowid FROM \(index) WHERE \(index) MATCH ? AND rowid >= ? ORDER BY rowid DESC LIMIT ?)
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments + [limit, offset]).map(row)
+        let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [expression, since, cap])
+        return (row?[0] ?? 0, row?[1])
     }
 
-    /// Documents whose text contains every word as a substring (for words shorter than a
-    /// trigram, such as two CJK characters).
-    static func containing(_ words: [String], filters: SearchFilters, limit: Int, offset: Int, _ db: Database)
-        throws
-        -> [SearchRow]
+    /// The newest document's rowid (0 when there are none).
+    static func newestDocument(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
+    }
+
+    /// The best `limit` by `lore_rank` (see ``SearchRanking``) of the newest `window`
+    /// documents from rowid `since` on that match `expression` in `index` and pass `filters`:
+    /// best first, without snippets.
+    ///
+    /// FTS5 walks the document lists newest first and stops after `window` documents, so
+    /// only those are scored; search_docs rows are read for the filters and for the best.
+    ///
+    /// - Parameter documents: for each phrase of `expression`, in order, what `lore_rank`
+    ///   takes: a document count, a negative share, or nil for a phrase that does not count;
+    ///   an empty list has `lore_rank` count, as `bm25` does.
+    static func ranked(
+        _ expression: String, in index: String, documents: [Double?], since: Int64 = 0, window: Int,
+        filters: SearchFilters, limit: Int, _ db: Database
+    ) throws -> RankedWindow {
+        let (conditions, arguments) = filterConditions(filters)
+        let join = conditions.isEmpty ? "" : "JOIN search_docs d ON d.doc = \(index).rowid"
+        let rank = ([index] + documents.map { _ in "?" }).joined(separator: ", ")
+        let sql = """
+            SELECT best.doc, best.ranked, best.oldest, best.documents, d.type, d.ref, d.number, d.title,
+                d.status, d.live, '' AS snippet, best.score AS score
+            FROM (
+                SELECT doc, score, count(*) OVER () AS ranked, min(doc) OVER () AS oldest,
+                    max(documents) OVER () AS documents
+                FROM (
+                    SELECT \(index).rowid AS doc, \(SearchRanking.function)(\(rank)) AS score,
+                        \(SearchRanking.rowsFunction)(\(index)) AS documents
+                    FROM \(index) \(join)
+                    WHERE \(index) MATCH ? AND \(index).rowid >= ?
+                    \(conditions.map { "AND \($0)" }.joined(separator: " "))
+                    ORDER BY \(index).rowid DESC LIMIT ?)
+                ORDER BY score, doc LIMIT ?) AS best
+            JOIN search_docs d ON d.doc = best.doc
+            ORDER BY best.score, best.doc
+            """
+        let values: [(any DatabaseValueConvertible)?] = documents + [expression, since]
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: sql), arguments: StatementArguments(values) + arguments + [window, limit])
+        return RankedWindow(
+            rows: rows.map { ($0["doc"], Self.row($0)) }, ranked: rows.first?["ranked"] ?? 0,
+            oldest: rows.first?["oldest"], documents: rows.first?["documents"] ?? 0)
+    }
+
+    /// The best passage of each of these documents for `expression`, with matched words
+    /// marked by ``open`` and ``close``, by rowid.
+    ///
+    /// One walk over the rowids between the first and the last of them (`+rowid` keeps
+    /// SQLite from starting FTS5 over once per rowid), and a snippet for those alone.
+    static func snippets(_ expression: String, in index: String, docs: [Int64], _ db: Database) throws
+        -> [Int64: String]
     {
+        guard let first = docs.min(), let last = docs.max() else { return [:] }
+        let sql = """
+            SELECT rowid, snippet(\(index), -1, '\(open)', '\(close)', '…', 12) FROM \(index)
+            WHERE \(index) MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
+            """
+        let list = "[" + docs.map(String.init).joined(separator: ",") + "]"
+        var snippets: [Int64: String] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [expression, first, last, list])
+        {
+            snippets[row[0]] = row[1]
+        }
+        return snippets
+    }
+
+    /// Documents from rowid `since` on whose text contains every word as a substring (for
+    /// words shorter than a trigram, such as two CJK characters).
+    static func containing(
+        _ words: [String], since: Int64 = 0, filters: SearchFilters, limit: Int, offset: Int, _ db: Database
+    ) throws -> [SearchRow] {
         var (conditions, arguments) = filterConditions(filters)
+        conditions.insert("d.doc >= ?", at: 0)
+        arguments = [since] + arguments
         for word in words {
             conditions.append(
                 "instr(lower(d.title || ' ' || d.decision || ' ' || d.tags || ' ' || d.body), ?) > 0")
@@ -72,8 +144,13 @@ enum SearchQueries {
     }
 
     /// Whether the word index holds `term` (already folded as the tokenizer folds).
+    ///
+    /// Asks the index for one matching document: `search_vocab` would count every document
+    /// that holds the word first.
     static func vocabularyHas(_ term: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM search_vocab WHERE term = ?", arguments: [term]) ?? false
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1",
+            arguments: ["\"" + term.replacing("\"", with: "\"\"") + "\""]) ?? false
     }
 
     /// Whether the word index holds a word that starts with `prefix`.
@@ -83,12 +160,27 @@ enum SearchQueries {
             arguments: [prefix, prefix.count, prefix]) ?? false
     }
 
-    /// Indexed words of a length in `lengths`, with how many documents hold each.
-    static func vocabulary(lengths: ClosedRange<Int>, _ db: Database) throws -> [(String, Int)] {
+    /// Indexed words that start with `prefix` and have a length in `lengths`, with how many
+    /// documents hold each.
+    ///
+    /// `search_vocab` reads every document list in the range to count, so the cost grows with
+    /// how often the words in the range are used: keep prefixes narrow.
+    static func vocabulary(startingWith prefix: String, lengths: ClosedRange<Int>, _ db: Database) throws
+        -> [(String, Int)]
+    {
         try Row.fetchAll(
-            db, sql: "SELECT term, doc FROM search_vocab WHERE length(term) BETWEEN ? AND ?",
-            arguments: [lengths.lowerBound, lengths.upperBound]
+            db,
+            sql: """
+                SELECT term, doc FROM search_vocab
+                WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
+                """,
+            arguments: [prefix, prefix + "\u{10FFFF}", lengths.lowerBound, lengths.upperBound]
         ).map { ($0["term"], $0["doc"]) }
+    }
+
+    /// How many documents hold the indexed word `term`; nil when the index does not hold it.
+    static func vocabularyCount(_ term: String, _ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT doc FROM search_vocab WHERE term = ?", arguments: [term])
     }
 
     private static func listing(

@@ -22,7 +22,8 @@ public struct SearchHit: Sendable, Hashable, Codable {
     /// How it matched: `reference`, `words`, `some words` (no record had them all),
     /// `substring` or `filters`.
     public var matched: String
-    /// FTS5's bm25 score (lower is better); 0 for references and filter-only listings.
+    /// The bm25 score (lower is better), with the number of records holding each word
+    /// estimated when there are many; 0 for references and filter-only listings.
     public var score: Double
 }
 

@@ -1,5 +1,8 @@
 /// Splits an FTS5 snippet with match markers into plain text and parts.
 enum Snippet {
+    private static let open = Character(SearchQueries.open)
+    private static let close = Character(SearchQueries.close)
+
     static func parts(_ marked: String) -> (plain: String, parts: [SnippetPart]) {
         var parts: [SnippetPart] = []
         var current = ""
@@ -9,11 +12,11 @@ enum Snippet {
             current = ""
         }
         for character in marked {
-            switch String(character) {
-            case SearchQueries.open:
+            switch character {
+            case open:
                 flush()
                 inMatch = true
-            case SearchQueries.close:
+            case close:
                 flush()
                 inMatch = false
             case "\n", "\r", "\t": current.append(" ")

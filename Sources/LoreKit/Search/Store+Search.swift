@@ -45,6 +45,8 @@ struct SearchEngine {
     let options: SearchOptions
     let db: Database
     private(set) var explain: [String] = []
+    /// How many documents hold each phrase, counted once for all the steps.
+    private let counts = PhraseCounts()
 
     init(query: SearchQuery, options: SearchOptions, db: Database) {
         self.query = query
@@ -67,7 +69,7 @@ struct SearchEngine {
             hits += rows.filter { !seen.contains($0.ref) }.map { hit($0, matched: "words") }
             // A question ("why kafka not rabbitmq") rarely has every word in one record: then
             // records with some of the words, best first (bm25 rewards those with more).
-            if hits.count == seen.count, !raw, query.words.count > 1 {
+            if hits.isEmpty, !raw, query.words.count > 1 {
                 let relaxed = query.words.map {
                     "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 }
@@ -79,7 +81,8 @@ struct SearchEngine {
                 .map { hit($0, matched: "some words") }
             }
         }
-        if hits.count == seen.count, !query.words.isEmpty || !query.text.isEmpty {
+        // The fallbacks widen a search that found nothing; a referenced record is an answer.
+        if hits.isEmpty, !query.words.isEmpty || !query.text.isEmpty {
             hits += try substrings(limit: limit).filter { !seen.contains($0.ref) }.map {
                 hit($0, matched: "substring")
             }
@@ -96,32 +99,52 @@ struct SearchEngine {
     }
 
     /// Word search; a raw FTS5 error becomes a message.
-    private func words(_ match: String, raw: Bool, text: String, limit: Int) throws -> [SearchRow] {
+    private mutating func words(_ match: String, raw: Bool, text: String, limit: Int) throws -> [SearchRow] {
+        let matches = RankedMatches(
+            index: "search_fts", match: match, exclude: raw ? nil : query.exclude, isCanonical: !raw,
+            narrowing: raw ? nil : query.filters.narrowing, filters: query.filters)
         do {
-            return try SearchQueries.match(
-                match, excluding: query.exclude, in: "search_fts", filters: query.filters, limit: limit,
-                offset: options.offset, db)
+            return try ranked(matches, limit: limit)
         } catch let error as DatabaseError where raw {
             throw SearchError.badRawQuery(text, reason: error.message ?? "syntax error")
         }
     }
 
-    /// Substring search: trigrams for words of three or more characters, a scan otherwise.
+    /// A page of `matches`, saying in ``explain`` when only the newest were ranked.
+    private mutating func ranked(_ matches: RankedMatches, limit: Int) throws -> [SearchRow] {
+        let page = try SearchRanking.using(db) {
+            try matches.page(limit: limit, offset: options.offset, counts: counts, db)
+        }
+        if let window = page.window {
+            explain.append("\(window) or more records match; ranked the newest \(window)")
+        }
+        return page.rows
+    }
+
+    /// How many of the newest documents a substring search reads at most: walking the
+    /// trigrams of a rare substring through 100,000 documents took up to 6 ms.
+    static let substringReach: Int64 = 25_000
+
+    /// Substring search: trigrams for words of three or more characters, a scan otherwise;
+    /// in the newest ``substringReach`` documents.
     private mutating func substrings(limit: Int) throws -> [SearchRow] {
         let pieces = query.text.split(whereSeparator: \.isWhitespace).map(String.init)
             .filter { $0.contains { $0.isLetter || $0.isNumber } }
         guard !pieces.isEmpty else { return [] }
+        let newest = try counts.newest(db)
+        let since = newest > Self.substringReach ? newest - Self.substringReach + 1 : 0
+        if since > 0 { explain.append("substrings only in the newest \(Self.substringReach) documents") }
         if pieces.allSatisfy({ $0.count >= 3 }) {
             let expression = pieces.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
                 .joined(separator: " ")
             explain.append("search_trigram MATCH \(expression)")
-            return try SearchQueries.match(
-                expression, excluding: nil, in: "search_trigram", filters: query.filters, limit: limit,
-                offset: options.offset, db)
+            let matches = RankedMatches(
+                index: "search_trigram", match: expression, filters: query.filters, since: since)
+            return try ranked(matches, limit: limit)
         }
         explain.append("substring scan for \(pieces)")
         return try SearchQueries.containing(
-            pieces, filters: query.filters, limit: limit, offset: options.offset, db)
+            pieces, since: since, filters: query.filters, limit: limit, offset: options.offset, db)
     }
 
     private func referenced(_ reference: String) throws -> SearchRow? {
@@ -132,22 +155,21 @@ struct SearchEngine {
     /// Close indexed words for every query word the index does not hold.
     ///
     /// - Parameter found: whether the query was answered in full (a reference, or records
-    ///   with every word); then no word needs a suggestion and the vocabulary is not scanned.
+    ///   with every word); then no word needs a suggestion and the vocabulary is not read.
     func suggestions(found: Bool) throws -> [String: [String]] {
         var result: [String: [String]] = [:]
         guard !found else { return result }
         for word in query.words where word.count >= 3 && !Suggestions.questionWords.contains(word) {
             let folded = Suggestions.fold(word)
-            guard !(try SearchQueries.vocabularyHas(folded, db)) else { continue }
+            let counted = counts.known("\"" + folded + "\"", in: "search_fts")
+            guard !(try counted.map { $0 != 0 } ?? SearchQueries.vocabularyHas(folded, db)) else { continue }
             // `reconcil*` matched `reconcile`: a prefix that matched needs no suggestion.
             if query.match?.contains("\"\(word)\"*") == true,
                 try SearchQueries.vocabularyHasPrefix(folded, db)
             {
                 continue
             }
-            let vocabulary = try SearchQueries.vocabulary(
-                lengths: max(1, folded.count - 2)...(folded.count + 2), db)
-            let close = Suggestions.best(for: folded, in: vocabulary)
+            let close = try Suggestions.indexed(closeTo: folded, db)
             if !close.isEmpty { result[word] = close }
         }
         return result

@@ -18,8 +18,14 @@ enum Suggestions {
     /// Up to `count` indexed words within edit distance 2 (1 for short words), closest
     /// first, then most frequent.
     static func best(for word: String, in vocabulary: [(String, Int)], count: Int = 3) -> [String] {
+        ranked(for: word, in: vocabulary).prefix(count).map(\.term)
+    }
+
+    /// The words of `vocabulary` within edit distance 2 (1 for words of 4 characters or
+    /// fewer) of `word`, closest first, then most frequent.
+    static func ranked(for word: String, in vocabulary: [(String, Int)]) -> [(term: String, distance: Int)] {
         let target = Array(fold(word))
-        let limit = target.count <= 4 ? 1 : 2
+        let limit = distanceLimit(target.count)
         var scored: [(term: String, distance: Int, docs: Int)] = []
         for (term, docs) in vocabulary {
             let candidate = Array(term)
@@ -28,8 +34,11 @@ enum Suggestions {
             if distance <= limit { scored.append((term, distance, docs)) }
         }
         scored.sort { ($0.distance, -$0.docs, $0.term) < ($1.distance, -$1.docs, $1.term) }
-        return scored.prefix(count).map(\.term)
+        return scored.map { ($0.term, $0.distance) }
     }
+
+    /// How many edits a suggestion may be away from a word of `length` characters.
+    static func distanceLimit(_ length: Int) -> Int { length <= 4 ? 1 : 2 }
 
     /// Damerau-Levenshtein (optimal string alignment) distance, giving up past `limit`.
     static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {

@@ -80,6 +80,21 @@ import Testing
         #expect(try store.search(id).hits.first?.title == "The second record")
     }
 
+    @Test func aReferencedRecordIsAnAnswerSoTheQueryIsNotWidened() throws {
+        let (store, folder) = try Self.store([
+            ADRDraft(title: "Write an ADR for every choice"), ADRDraft(title: "The second record"),
+        ])
+        defer { TestStore.cleanUp(folder) }
+        let referenced = try store.search("ADR-2")
+        #expect(referenced.hits.map(\.title) == ["The second record"])
+        #expect(referenced.explain.allSatisfy { !$0.hasPrefix("no record has every word") })
+        #expect(referenced.explain.allSatisfy { !$0.hasPrefix("search_trigram") })
+        // No such record: the words are all there is, and some of them match.
+        let unreferenced = try store.search("ADR-9")
+        #expect(unreferenced.hits.map(\.title) == ["Write an ADR for every choice"])
+        #expect(unreferenced.hits.map(\.matched) == ["some words"])
+    }
+
     @Test func wordsThatMatchNothingGetCloseSuggestionsWithoutRewritingTheQuery() throws {
         let (store, folder) = try Self.store([
             ADRDraft(title: "Use Kafka for events"), ADRDraft(title: "Kafka retention"),

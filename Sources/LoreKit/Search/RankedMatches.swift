@@ -1,0 +1,142 @@
+import GRDB
+
+/// One page of the documents that match an FTS5 expression: live records first, then by
+/// bm25 (``SearchRanking``), then by number.
+///
+/// Ranking costs per matching document (FTS5 reads each one's positions and length), so
+/// when more than ``window`` documents match, only the newest ``window`` are ranked. Each
+/// step reads only what it needs: FTS5 walks the document lists newest first and stops
+/// after the window, search_docs rows are read only for filters and for the best few, and
+/// snippets only for the page.
+struct RankedMatches {
+    /// `search_fts` or `search_trigram`.
+    var index: String
+    /// What must match, as the person meant it: ranked and highlighted.
+    var match: String
+    /// What must not match.
+    var exclude: String?
+    /// Whether lore wrote `expression` (every phrase double-quoted), so that its phrases can
+    /// be counted; a `--raw` expression is ranked exactly as `bm25` ranks it.
+    var isCanonical = true
+    /// FTS5 conditions that every document passing `filters` meets: they narrow the
+    /// candidates cheaply and do not count towards the score.
+    var narrowing: String?
+    var filters = SearchFilters()
+    /// How many of the newest matching documents are ranked at most (more when a page
+    /// reaches further).
+    var window = 250
+    /// Documents older than this rowid are not searched.
+    var since: Int64 = 0
+
+    /// ``match`` without ``exclude``, as one FTS5 expression.
+    var expression: String { exclude.map { "(\(match)) NOT (\($0))" } ?? match }
+
+    /// The rows `offset..<offset + limit` of the ranking, and the size of the window when at
+    /// least as many documents matched (so that only the newest were ranked).
+    ///
+    /// - Parameter counts: the search's phrase counts, used and added to.
+    func page(limit: Int, offset: Int, counts: PhraseCounts, _ db: Database) throws
+        -> (rows: [SearchRow], window: Int?)
+    {
+        let wanted = limit + offset
+        let window = max(self.window, wanted)
+        let candidates = narrowing.map { "(\(expression)) AND \($0)" } ?? expression
+        let phrases = isCanonical ? Self.phrases(in: match) : []
+        // One phrase and nothing else: the ranked documents are the phrase's own, so its
+        // count comes with the ranking (scored with a stand-in count, then scaled).
+        let alone =
+            phrases.count == 1 && exclude == nil && narrowing == nil && filters.isEmpty
+            && counts.known(phrases[0], in: index, since: since) == nil
+        var documents: [Double?] = []
+        if alone {
+            documents = [0]
+        } else if isCanonical {
+            documents = try phrases.map { try counts.count($0, in: index, since: since, db) }
+            // Every phrase must match (no OR) and one matches nothing: nothing to rank.
+            if !match.contains(" OR ") && documents.contains(0) { return ([], nil) }
+            let uncounted = [exclude, narrowing].compactMap { $0 }.map { Self.phrases(in: $0).count }
+            documents += [Double?](repeating: nil, count: uncounted.reduce(0, +))
+        }
+        var fetch = wanted + max(5, wanted / 2)
+        while true {
+            var found = try SearchQueries.ranked(
+                candidates, in: index, documents: documents, since: since, window: window, filters: filters,
+                limit: fetch + 1, db)
+            if alone { try scale(&found, for: phrases[0], window: window, counts: counts, db) }
+            let scored = found.rows
+            let complete = scored.count <= fetch
+            let top = Array(scored.prefix(fetch))
+            // Unless every candidate was read, the best `wanted` must all be live (a live
+            // record further down outranks any that is not) and no tie may straddle the cut.
+            let live = top.filter(\.row.live).count
+            if complete || (live >= wanted && scored[fetch - 1].row.score != scored[fetch].row.score) {
+                let page = try rowsOfPage(top, limit: limit, offset: offset, db)
+                return (page, found.ranked == window ? window : nil)
+            }
+            fetch *= 4
+        }
+    }
+
+    /// Scales scores computed with a count of 0 for `phrase` to its count, found from the
+    /// window: all its documents, or the newest `window` of them.
+    private func scale(
+        _ found: inout RankedWindow, for phrase: String, window: Int, counts: PhraseCounts, _ db: Database
+    ) throws {
+        let value = try counts.value(
+            found.ranked, complete: found.ranked < window, oldest: found.oldest, since: since, db)
+        counts.record(phrase, in: index, since: since, value)
+        guard !found.rows.isEmpty else { return }
+        let rows = Double(found.documents)
+        let count = value < 0 ? -value * rows : value
+        let factor =
+            PhraseCounts.inverseFrequency(count, rows: rows) / PhraseCounts.inverseFrequency(0, rows: rows)
+        for index in found.rows.indices { found.rows[index].row.score *= factor }
+    }
+
+    private func rowsOfPage(_ scored: [(doc: Int64, row: SearchRow)], limit: Int, offset: Int, _ db: Database)
+        throws -> [SearchRow]
+    {
+        let ordered = scored.sorted { a, b in
+            if a.row.live != b.row.live { return a.row.live }
+            if a.row.score != b.row.score { return a.row.score < b.row.score }
+            // SQLite sorts a missing number first.
+            if a.row.number != b.row.number { return (a.row.number ?? .min) < (b.row.number ?? .min) }
+            return a.doc < b.doc
+        }
+        let page = Array(ordered.dropFirst(offset).prefix(limit))
+        let snippets = try SearchQueries.snippets(expression, in: index, docs: page.map(\.doc), db)
+        return page.map { doc, row in
+            var row = row
+            row.snippet = snippets[doc] ?? ""
+            return row
+        }
+    }
+
+    /// The phrases of an expression lore wrote, in order: each double-quoted string (`""`
+    /// inside is a quote), with the `*` that may follow.
+    static func phrases(in expression: String) -> [String] {
+        var phrases: [String] = []
+        var characters = expression.makeIterator()
+        var pending: Character? = characters.next()
+        while let character = pending {
+            pending = characters.next()
+            guard character == "\"" else { continue }
+            var phrase = "\""
+            while let inner = pending {
+                pending = characters.next()
+                phrase.append(inner)
+                if inner == "\"" {
+                    guard pending == "\"" else { break }
+                    phrase.append("\"")
+                    pending = characters.next()
+                }
+            }
+            if pending == "*" {
+                phrase.append("*")
+                pending = characters.next()
+            }
+            phrases.append(phrase)
+        }
+        return phrases
+    }
+}
