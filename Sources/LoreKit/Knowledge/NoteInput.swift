@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What sort of knowledge a note holds.
 public enum NoteKind: String, Sendable, Hashable, Codable, CaseIterable {

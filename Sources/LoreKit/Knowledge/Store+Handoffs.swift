@@ -142,7 +142,7 @@ extension Store {
             let payload = OwnershipTransferred(
                 component: try DirectoryLookup.component(name, db), role: OwnershipRole.owner.rawValue,
                 team: team, effective: today, reason: "hand-off \(number) completed")
-            try OwnershipWriter.append(payload, today: today, appender, db)
+            _ = try OwnershipWriter.append(payload, today: today, appender, db)
         }
         return try HandoffQueries.record(id, db)!
     }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A new engineer's reading pack for one component, in reading order.
 public struct OnboardingPack: Sendable, Hashable, Codable {

@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// What `lore sync git` did.
 public struct GitSyncReport: Sendable, Hashable, Codable {

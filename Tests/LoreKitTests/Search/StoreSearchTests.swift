@@ -152,7 +152,7 @@ import Testing
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("shared/fixtures/adr-corpora/npryce__adr-tools")
-        try store.importADRs(from: fixtures)
+        _ = try store.importADRs(from: fixtures)
         #expect(try store.search("help scripts").hits.first?.title == "Help scripts")
         let check = try store.checkProjections()
         #expect(check.matches && check.indexIntact)

@@ -62,7 +62,7 @@ import Testing
         try sites[0].recordADR(ADRDraft(title: "From London"))
         try sites[1].recordADR(ADRDraft(title: "From Pune"))
         try sites[2].recordADR(ADRDraft(title: "From Lisbon"))
-        for _ in 0..<2 { for site in sites { try site.syncDirectory(usb) } }
+        for _ in 0..<2 { for site in sites { _ = try site.syncDirectory(usb) } }
         let digests = try sites.map { try $0.checkProjections().live }
         #expect(Set(digests).count == 1)
         let titles = try sites[2].adrs().map(\.title)
@@ -97,15 +97,15 @@ import Testing
                 start: Date(timeIntervalSince1970: 1_710_403_900), namespace: 9))
         try copy.recordADR(ADRDraft(title: "Written in the copy"))
         try original.recordADR(ADRDraft(title: "Written in the original"))
-        try copy.syncDirectory(usb)
+        _ = try copy.syncDirectory(usb)
         // A stray file in the folder is skipped and named, the rest still syncs.
         let stray = usb.appendingPathComponent(try original.info().id.rawValue)
             .appendingPathComponent(try copy.info().replica.rawValue).appendingPathComponent("broken.bundle")
         try Data("not a bundle\n".utf8).write(to: stray)
         let first = try original.syncDirectory(usb)
         #expect(first.refused.count == 1)
-        try copy.syncDirectory(usb)
-        try original.syncDirectory(usb)
+        _ = try copy.syncDirectory(usb)
+        _ = try original.syncDirectory(usb)
         #expect(try original.events().count == copy.events().count)
         #expect(try original.checkProjections().live == copy.checkProjections().live)
         #expect(
