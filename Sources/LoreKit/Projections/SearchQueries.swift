@@ -95,15 +95,18 @@ enum SearchQueries {
     /// The best passage of each of these documents for `expression`, with matched words
     /// marked by ``open`` and ``close``, by rowid.
     ///
-    /// One walk over the rowids between the first and the last of them (`+rowid` keeps
-    /// SQLite from starting FTS5 over once per rowid), and a snippet for those alone.
-    static func snippets(_ expression: String, in index: String, docs: [Int64], _ db: Database) throws
-        -> [Int64: String]
+    /// - Parameter walking: walk the matches between the first and the last of the documents
+    ///   once (`+rowid` keeps SQLite from starting FTS5 over for each), cheap when matches
+    ///   are dense there; otherwise FTS5 starts at each document, cheap when matching means
+    ///   comparing positions across long lists (a phrase, a rare combination of words).
+    static func snippets(_ expression: String, in index: String, docs: [Int64], walking: Bool, _ db: Database)
+        throws -> [Int64: String]
     {
         guard let first = docs.min(), let last = docs.max() else { return [:] }
         let sql = """
             SELECT rowid, snippet(\(index), -1, '\(open)', '\(close)', '…', 12) FROM \(index)
-            WHERE \(index) MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
+            WHERE \(index) MATCH ? AND rowid BETWEEN ? AND ?
+            AND \(walking ? "+rowid" : "rowid") IN (SELECT value FROM json_each(?))
             """
         let list = "[" + docs.map(String.init).joined(separator: ",") + "]"
         var snippets: [Int64: String] = [:]
