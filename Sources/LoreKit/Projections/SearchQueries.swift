@@ -45,6 +45,29 @@ enum SearchQueries {
         return (row?[0] ?? 0, row?[1])
     }
 
+    /// The newest `cap` documents from rowid `since` on that match `expression` in `index`,
+    /// newest first.
+    static func newestMatchingDocuments(
+        _ expression: String, in index: String, since: Int64 = 0, upTo cap: Int, _ db: Database
+    ) throws -> [Int64] {
+        let sql = """
+            SELECT rowid FROM \(index) WHERE \(index) MATCH ? AND rowid >= ? ORDER BY rowid DESC LIMIT ?
+            """
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [expression, since, cap])
+    }
+
+    /// Which of these documents pass `filters`.
+    static func passing(_ docs: [Int64], _ filters: SearchFilters, _ db: Database) throws -> [Int64] {
+        guard !docs.isEmpty else { return [] }
+        let (conditions, arguments) = filterConditions(filters)
+        let sql = """
+            SELECT d.doc FROM search_docs d WHERE d.doc IN (SELECT value FROM json_each(?))
+            \(conditions.map { "AND \($0)" }.joined(separator: " "))
+            """
+        let list = "[" + docs.map(String.init).joined(separator: ",") + "]"
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [list] + arguments)
+    }
+
     /// The newest document's rowid (0 when there are none).
     static func newestDocument(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0

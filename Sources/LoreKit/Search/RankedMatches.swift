@@ -47,6 +47,18 @@ struct RankedMatches {
         let alone =
             phrases.count == 1 && exclude == nil && narrowing == nil && filters.isEmpty
             && counts.known(phrases[0], in: index, since: since) == nil
+        // One phrase, and filters: when it is rare, its documents are all read at once, and
+        // if none passes the filters there is nothing to rank.
+        if isCanonical, phrases.count == 1, exclude == nil, !filters.isEmpty,
+            counts.known(phrases[0], in: index, since: since) == nil
+        {
+            let docs = try SearchQueries.newestMatchingDocuments(
+                phrases[0], in: index, since: since, upTo: PhraseCounts.sample, db)
+            let complete = docs.count < PhraseCounts.sample
+            let count = try counts.value(docs.count, complete: complete, oldest: docs.last, since: since, db)
+            counts.record(phrases[0], in: index, since: since, count)
+            if complete, try SearchQueries.passing(docs, filters, db).isEmpty { return ([], nil) }
+        }
         var documents: [Double?] = []
         if alone {
             documents = [0]
