@@ -45,6 +45,29 @@ enum SearchQueries {
         return (row?[0] ?? 0, row?[1])
     }
 
+    /// The newest `cap` documents from rowid `since` on that match `expression` in `index`,
+    /// newest first.
+    static func newestMatchingDocuments(
+        _ expression: String, in index: String, since: Int64 = 0, upTo cap: Int, _ db: Database
+    ) throws -> [Int64] {
+        let sql = """
+            SELECT rowid FROM \(index) WHERE \(index) MATCH ? AND rowid >= ? ORDER BY rowid DESC LIMIT ?
+            """
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [expression, since, cap])
+    }
+
+    /// Which of these documents pass `filters`.
+    static func passing(_ docs: [Int64], _ filters: SearchFilters, _ db: Database) throws -> [Int64] {
+        guard !docs.isEmpty else { return [] }
+        let (conditions, arguments) = filterConditions(filters)
+        let sql = """
+            SELECT d.doc FROM search_docs d WHERE d.doc IN (SELECT value FROM json_each(?))
+            \(conditions.map { "AND \($0)" }.joined(separator: " "))
+            """
+        let list = "[" + docs.map(String.init).joined(separator: ",") + "]"
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [list] + arguments)
+    }
+
     /// The newest document's rowid (0 when there are none).
     static func newestDocument(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
@@ -95,15 +118,18 @@ enum SearchQueries {
     /// The best passage of each of these documents for `expression`, with matched words
     /// marked by ``open`` and ``close``, by rowid.
     ///
-    /// One walk over the rowids between the first and the last of them (`+rowid` keeps
-    /// SQLite from starting FTS5 over once per rowid), and a snippet for those alone.
-    static func snippets(_ expression: String, in index: String, docs: [Int64], _ db: Database) throws
-        -> [Int64: String]
+    /// - Parameter walking: walk the matches between the first and the last of the documents
+    ///   once (`+rowid` keeps SQLite from starting FTS5 over for each), cheap when matches
+    ///   are dense there; otherwise FTS5 starts at each document, cheap when matching means
+    ///   comparing positions across long lists (a phrase, a rare combination of words).
+    static func snippets(_ expression: String, in index: String, docs: [Int64], walking: Bool, _ db: Database)
+        throws -> [Int64: String]
     {
         guard let first = docs.min(), let last = docs.max() else { return [:] }
         let sql = """
             SELECT rowid, snippet(\(index), -1, '\(open)', '\(close)', '…', 12) FROM \(index)
-            WHERE \(index) MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
+            WHERE \(index) MATCH ? AND rowid BETWEEN ? AND ?
+            AND \(walking ? "+rowid" : "rowid") IN (SELECT value FROM json_each(?))
             """
         let list = "[" + docs.map(String.init).joined(separator: ",") + "]"
         var snippets: [Int64: String] = [:]

@@ -47,6 +47,18 @@ struct RankedMatches {
         let alone =
             phrases.count == 1 && exclude == nil && narrowing == nil && filters.isEmpty
             && counts.known(phrases[0], in: index, since: since) == nil
+        // One phrase, and filters: when it is rare, its documents are all read at once, and
+        // if none passes the filters there is nothing to rank.
+        if isCanonical, phrases.count == 1, exclude == nil, !filters.isEmpty,
+            counts.known(phrases[0], in: index, since: since) == nil
+        {
+            let docs = try SearchQueries.newestMatchingDocuments(
+                phrases[0], in: index, since: since, upTo: PhraseCounts.sample, db)
+            let complete = docs.count < PhraseCounts.sample
+            let count = try counts.value(docs.count, complete: complete, oldest: docs.last, since: since, db)
+            counts.record(phrases[0], in: index, since: since, count)
+            if complete, try SearchQueries.passing(docs, filters, db).isEmpty { return ([], nil) }
+        }
         var documents: [Double?] = []
         if alone {
             documents = [0]
@@ -70,7 +82,14 @@ struct RankedMatches {
             // record further down outranks any that is not) and no tie may straddle the cut.
             let live = top.filter(\.row.live).count
             if complete || (live >= wanted && scored[fetch - 1].row.score != scored[fetch].row.score) {
-                let page = try rowsOfPage(top, limit: limit, offset: offset, db)
+                // Walking the matches again for snippets is cheap when they are dense (the
+                // window filled up), a single word or a prefix (merged once per statement);
+                // after a long walk through a phrase or a rare combination, start at each.
+                let simple =
+                    index == "search_fts" && phrases.count == 1 && exclude == nil && narrowing == nil
+                    && !phrases[0].contains(" ")
+                let walking = found.ranked == window || simple || expression.contains("*")
+                let page = try rowsOfPage(top, limit: limit, offset: offset, walking: walking, db)
                 return (page, found.ranked == window ? window : nil)
             }
             fetch *= 4
@@ -93,9 +112,9 @@ struct RankedMatches {
         for index in found.rows.indices { found.rows[index].row.score *= factor }
     }
 
-    private func rowsOfPage(_ scored: [(doc: Int64, row: SearchRow)], limit: Int, offset: Int, _ db: Database)
-        throws -> [SearchRow]
-    {
+    private func rowsOfPage(
+        _ scored: [(doc: Int64, row: SearchRow)], limit: Int, offset: Int, walking: Bool, _ db: Database
+    ) throws -> [SearchRow] {
         let ordered = scored.sorted { a, b in
             if a.row.live != b.row.live { return a.row.live }
             if a.row.score != b.row.score { return a.row.score < b.row.score }
@@ -104,7 +123,8 @@ struct RankedMatches {
             return a.doc < b.doc
         }
         let page = Array(ordered.dropFirst(offset).prefix(limit))
-        let snippets = try SearchQueries.snippets(expression, in: index, docs: page.map(\.doc), db)
+        let snippets = try SearchQueries.snippets(
+            expression, in: index, docs: page.map(\.doc), walking: walking, db)
         return page.map { doc, row in
             var row = row
             row.snippet = snippets[doc] ?? ""

@@ -84,10 +84,14 @@ import Testing
         }
     }
 
-    @Test func aLetterDroppedOrMistypedThirdIsFoundByTheWiderLook() throws {
+    @Test func aLetterDroppedOrMistypedAmongTheFirstFourIsFoundByTheWiderLooks() throws {
         let (store, folder) = try Self.store()
         defer { TestStore.cleanUp(folder) }
         try store.read { (db) throws in
+            // The fourth letter: the words sharing the first three.
+            #expect(try Suggestions.indexed(closeTo: "recnciliation", db) == ["reconciliation"])
+            #expect(try Suggestions.indexed(closeTo: "recxnciliation", db) == ["reconciliation"])
+            // The third: the words sharing the first two.
             #expect(try Suggestions.indexed(closeTo: "idmpotency", db) == ["idempotency"])
             #expect(try Suggestions.indexed(closeTo: "rexonciliation", db) == ["reconciliation"])
             #expect(try Suggestions.indexed(closeTo: "kaka", db) == ["kafka"])
@@ -97,14 +101,20 @@ import Testing
     @Test func probesAreTheKeptPrefixAndTheSlipsUndone() {
         #expect(
             Suggestions.probes(for: "kfaka") == [
-                .prefix("kfa"), .prefix("fka"), .prefix("kaf"), .prefix("fak"), .prefix("kak"),
-                .prefix("kfk"),
+                .prefix("kfa"), .prefix("fka"), .prefix("kaf"), .prefix("kfk"), .prefix("fak"),
+                .prefix("kak"),
+            ])
+        // Six letters or more: four are kept.
+        #expect(
+            Suggestions.probes(for: "replcia") == [
+                .prefix("repl"), .prefix("erpl"), .prefix("rpel"), .prefix("relp"), .prefix("repc"),
+                .prefix("eplc"), .prefix("rplc"), .prefix("relc"),
             ])
         // One edit allowed: the undone slips are whole words.
         #expect(
             Suggestions.probes(for: "tema") == [
-                .prefix("tem"), .word("etma"), .word("tmea"), .word("ema"), .word("tma"), .word("tea"),
-                .word("team"),
+                .prefix("tem"), .word("etma"), .word("tmea"), .word("team"), .word("ema"), .word("tma"),
+                .word("tea"),
             ])
         #expect(
             Suggestions.probes(for: "teh") == [
