@@ -64,16 +64,13 @@ enum Projector {
     /// Projects a just-stored event: applied directly when it sorts after the checkpoint,
     /// otherwise the projections are rebuilt so the fold stays in order.
     ///
-    /// - Parameters:
-    ///   - checkpoint: the checkpoint as the caller last saw it (``checkpoint(_:)``), so a
-    ///     write of many events reads it once.
-    ///   - storing: false when the caller stores the returned checkpoint itself, once at the
-    ///     end of its write (``setCheckpoint(_:_:)``); a rebuild always stores its own.
-    /// - Returns: the new checkpoint.
-    static func project(
-        _ stored: StoredEvent, payload: EventPayload?, checkpoint: OrderKey?, storing: Bool = true,
-        _ db: Database
-    ) throws -> OrderKey {
+    /// - Parameter checkpoint: the checkpoint as the caller last saw it (``checkpoint(_:)``),
+    ///   so a write of many events reads it once.
+    /// - Returns: the new checkpoint, which the caller stores (``setCheckpoint(_:_:)``) once
+    ///   at the end of its write; a rebuild has stored its own.
+    static func project(_ stored: StoredEvent, payload: EventPayload?, checkpoint: OrderKey?, _ db: Database)
+        throws -> OrderKey
+    {
         let key = OrderKey(stored.event)
         if let checkpoint, !(checkpoint < key) {
             return try rebuild(db) ?? key
@@ -81,7 +78,6 @@ enum Projector {
         if let payload {
             for projection in projections { try projection.apply(stored, payload: payload, db) }
         }
-        if storing { try setCheckpoint(key, db) }
         return key
     }
 

@@ -112,7 +112,7 @@ final class Appender {
             try saveChain(db)  // the rebuild that follows folds the events the chains reach
         }
         checkpoint = try Projector.project(
-            StoredEvent(pos: pos, event: event), payload: payload, checkpoint: before, storing: false, db)
+            StoredEvent(pos: pos, event: event), payload: payload, checkpoint: before, db)
         checkpointUnsaved = true
         appended.append(event)
         return event

@@ -163,8 +163,7 @@ enum LogVerifier {
         var count = 0
         var redacted = 0
         var heads: [String: (seq: Int64, id: Data)] = [:]
-        // Per replica, its last event whose signature no later event's `prev` vouches for yet.
-        var unvouched: [String: (row: RawEventRow, body: EventBody)] = [:]
+        var segments = SegmentEnds<(row: RawEventRow, body: EventBody)>()
         func checkSignature(_ waiting: (row: RawEventRow, body: EventBody)) {
             guard let id = EventID(bytes: waiting.row.id),
                 let problem = EventIntegrity.signatureProblem(
@@ -188,13 +187,12 @@ enum LogVerifier {
                 id: row.id, body: row.body, signature: row.sig, salt: row.salt, payload: row.payload,
                 verifySignature: signatures == .everyEvent)
             for problem in problems { report(problem) }
-            if signatures == .onePerSegment {
-                if let waiting = unvouched.removeValue(forKey: row.replica),
-                    parsed?.prev?.bytes != waiting.row.id
-                {
-                    checkSignature(waiting)
-                }
-                if let parsed { unvouched[row.replica] = (row, parsed) }
+            if signatures == .onePerSegment,
+                let ended = segments.next(
+                    parsed.map { (row, $0) }, id: row.id, prev: parsed?.prev?.bytes, replica: row.replica,
+                    order: Int(row.pos))
+            {
+                checkSignature(ended)
             }
             guard let body = parsed else { return }
             if body.replica.rawValue != row.replica || body.seq != row.seq || body.hlc.packed != row.hlc
@@ -228,7 +226,7 @@ enum LogVerifier {
                 report("prev does not link to the replica's previous event", notice: foreign)
             }
         }
-        for waiting in unvouched.values.sorted(by: { $0.row.pos < $1.row.pos }) { checkSignature(waiting) }
+        for ended in segments.remaining { checkSignature(ended) }
         return (count, heads.count, redacted)
     }
 }

@@ -47,8 +47,7 @@ struct BundleReader {
         hasher.update(data: first + Data([0x0A]))
         var number = 1
         var count = 0
-        // Per replica, the last event no later event has vouched for yet, and its line.
-        var unvouched: [String: (event: Event, line: Int)] = [:]
+        var segments = SegmentEnds<(event: Event, line: Int)>()
         func checkSignature(_ waiting: (event: Event, line: Int)) throws {
             let event = waiting.event
             if let problem = EventIntegrity.signatureProblem(
@@ -69,9 +68,7 @@ struct BundleReader {
                 guard try lines.next() == nil else {
                     throw SyncError.damaged(url.path, line: number + 1, "text after the trailer")
                 }
-                for waiting in unvouched.values.sorted(by: { $0.line < $1.line }) where verifyEvents {
-                    try checkSignature(waiting)
-                }
+                for ended in segments.remaining { try checkSignature(ended) }
                 guard trailer.count == count, trailer.count == header.count else {
                     throw SyncError.damaged(
                         url.path, line: number,
@@ -94,12 +91,12 @@ struct BundleReader {
                 guard problems.isEmpty else {
                     throw SyncError.damaged(url.path, line: number, "event \(event.id.short): \(problems[0])")
                 }
-                let replica = event.header.replica.rawValue
-                if let waiting = unvouched.removeValue(forKey: replica), event.header.prev != waiting.event.id
+                if let ended = segments.next(
+                    (event, number), id: event.id.bytes, prev: event.header.prev?.bytes,
+                    replica: event.header.replica.rawValue, order: number)
                 {
-                    try checkSignature(waiting)
+                    try checkSignature(ended)
                 }
-                unvouched[replica] = (event, number)
             }
             guard event.header.store == store else {
                 throw SyncError.damaged(

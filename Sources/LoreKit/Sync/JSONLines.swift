@@ -42,11 +42,6 @@ struct LineReader {
 /// exactly as its writer wrote it, never re-encoded, and a bundle line is read without
 /// building Foundation's JSON tree of it.
 enum JSONSpan {
-    /// The bytes of the value of `key` in the top-level object, or nil.
-    static func value(of key: String, in line: Data) -> Data? {
-        members(of: line)?[key]
-    }
-
     /// Every top-level member of a JSON object line: key → the exact bytes of its value.
     /// Nil when the line is not one JSON object (values are delimited, not validated).
     static func members(of line: Data) -> [String: Data]? {
