@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -130,41 +129,7 @@ enum Projector {
 
     /// SHA-256 over every projection row in a fixed order: equal digests mean equal views.
     static func digest(_ db: Database) throws -> String {
-        var hasher = SHA256()
-        for projection in projections {
-            for table in projection.tables {
-                feed("table \(table.name)\n", into: &hasher)
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT \(table.columns) FROM \(table.name) ORDER BY \(table.orderBy)")
-                while let row = try rows.next() {
-                    for value in row.databaseValues { feed(value, into: &hasher) }
-                    feed("\n", into: &hasher)
-                }
-            }
-        }
-        return Data(hasher.finalize()).hexString
-    }
-
-    /// One value's digest bytes: a type letter, the length for text and blobs, the value.
-    private static func feed(_ value: DatabaseValue, into hasher: inout SHA256) {
-        switch value.storage {
-        case .null: feed("n;", into: &hasher)
-        case .int64(let int): feed("i\(int);", into: &hasher)
-        case .double(let double): feed("d\(double.bitPattern);", into: &hasher)
-        case .string(var string):
-            string.withUTF8 { bytes in
-                feed("s\(bytes.count):", into: &hasher)
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
-            }
-        case .blob(let blob):
-            feed("b\(blob.count):", into: &hasher)
-            blob.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        }
-    }
-
-    private static func feed(_ text: String, into hasher: inout SHA256) {
-        var text = text
-        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        try ProjectionDigest.of(projections, db)
     }
 
     /// The last event the projections folded, if any.
