@@ -5,10 +5,9 @@ import GRDB
 /// them, stamps the hybrid logical clock, stores them and brings the projections along.
 final class Appender {
     private let store: Store
-    private var key: SigningKey?
+    /// Makes the local replica's events; nil until the write's first local event.
+    private var maker: EventMaker?
     private var info: StoreInfo?
-    private var last: (seq: Int64, id: EventID?) = (0, nil)
-    private var clock = HLC.zero
     /// The projection checkpoint as of this appender's last event; read once per write and
     /// stored once, by ``finish(_:)`` (or before a rebuild).
     private var checkpoint: OrderKey??
@@ -34,26 +33,45 @@ final class Appender {
     func append(
         stream: String, payload: EventPayload, deps: [EventID] = [], author: String? = nil, _ db: Database
     ) throws -> Event {
-        let key = try localKey(db)
-        guard let info else { preconditionFailure("localKey sets info") }
-        return try appendSigned(
-            stream: stream, payload: payload, deps: deps, author: author ?? info.author, key: key,
-            storeID: info.id, db)
+        var maker = try localMaker(db)
+        guard let info else { preconditionFailure("localMaker sets info") }
+        let event = try maker.make(
+            stream: stream, payload: payload, deps: deps, author: author ?? info.author)
+        self.maker = maker
+        try store(event, payload: payload, db)
+        return event
+    }
+
+    /// Appends many events written by the local replica, made on a second thread while this
+    /// one stores the ones before (``EventPipeline``); a few are made here.
+    func append(batch: [EventDraft], _ db: Database) throws {
+        guard batch.count >= EventPipeline.chunkSize else {
+            for draft in batch {
+                try append(stream: draft.stream, payload: draft.payload, deps: draft.deps, db)
+            }
+            return
+        }
+        let maker = try localMaker(db)
+        guard let info else { preconditionFailure("localMaker sets info") }
+        self.maker = try EventPipeline.run(batch, author: info.author, maker: maker) { event, payload in
+            try store(event, payload: payload, db)
+        }
     }
 
     /// Records a new replica's `key.enrolled` event as the first of its chain.
     func enroll(key: SigningKey, _ db: Database) throws {
         let info = try StoreMetadata.info(db)
-        self.key = key
         self.info = info
-        last = (0, nil)
         localChain = (0, nil)
-        clock = try EventLog.maxClock(notAfter: store.environment.clockLimit, db)
+        let clock = try EventLog.maxClock(notAfter: store.environment.clockLimit, db)
+        var maker = EventMaker(
+            storeID: info.id, key: key, environment: store.environment, last: (0, nil), clock: clock)
         let payload = EventPayload.keyEnrolled(
             KeyEnrolled(replica: key.replica.rawValue, site: info.site, author: info.author))
-        try appendSigned(
-            stream: "replica/\(key.replica.rawValue)", payload: payload, deps: [], author: info.author,
-            key: key, storeID: info.id, db)
+        let event = try maker.make(
+            stream: "replica/\(key.replica.rawValue)", payload: payload, deps: [], author: info.author)
+        self.maker = maker
+        try store(event, payload: payload, db)
     }
 
     /// Moves this store to a new replica (new key, enrolled), for a store that found its
@@ -91,18 +109,9 @@ final class Appender {
         chainUnsaved = false
     }
 
-    @discardableResult
-    private func appendSigned(
-        stream: String, payload: EventPayload, deps: [EventID], author: String, key: SigningKey,
-        storeID: StoreID, _ db: Database
-    ) throws -> Event {
-        let env = store.environment
-        clock = clock.tick(nowMillis: env.nowMillis)
-        let event = try Event.make(
-            store: storeID, seq: last.seq + 1, prev: last.id, hlc: clock, author: author, stream: stream,
-            deps: deps, payload: payload, salt: env.randomBytes(16), key: key)
+    /// Stores a just-made local event, extends the local chain and projects it.
+    private func store(_ event: Event, payload: EventPayload, _ db: Database) throws {
         let pos = try EventLog.insert(event, extendingChain: localChain == nil, db)
-        last = (event.header.seq, event.id)
         if localChain != nil {
             localChain = (event.header.seq, event.id.bytes)
             chainUnsaved = true
@@ -115,27 +124,31 @@ final class Appender {
             StoredEvent(pos: pos, event: event), payload: payload, checkpoint: before, db)
         checkpointUnsaved = true
         appended.append(event)
-        return event
     }
 
-    /// The local replica's key. A store whose key is not on this machine (copied or
-    /// restored) becomes a new replica rather than extend a chain it cannot prove it owns.
-    private func localKey(_ db: Database) throws -> SigningKey {
-        if let key { return key }
+    /// The maker of the local replica's events. A store whose key is not on this machine
+    /// (copied or restored) becomes a new replica rather than extend a chain it cannot prove
+    /// it owns.
+    private func localMaker(_ db: Database) throws -> EventMaker {
+        if let maker { return maker }
         var info = try StoreMetadata.info(db)
         if let key = try store.keyRing.key(for: info.replica) {
-            self.key = key
             self.info = info
+            var last: (seq: Int64, id: EventID?) = (0, nil)
             if let head = try EventLog.head(of: info.replica, db) { last = (head.seq, head.id) }
             let chain = try EventLog.chain(info.replica.rawValue, db)
             localChain = chain.seq == last.seq && chain.head == last.id?.bytes ? chain : nil
-            clock = try EventLog.maxClock(notAfter: store.environment.clockLimit, db)
-            return key
+            let clock = try EventLog.maxClock(notAfter: store.environment.clockLimit, db)
+            let maker = EventMaker(
+                storeID: info.id, key: key, environment: store.environment, last: last, clock: clock)
+            self.maker = maker
+            return maker
         }
         let key = try store.keyRing.createKey()
         try StoreMetadata.set([.replica: key.replica.rawValue], in: db)
         info.replica = key.replica
         try enroll(key: key, db)
-        return key
+        guard let maker else { preconditionFailure("enroll sets the maker") }
+        return maker
     }
 }

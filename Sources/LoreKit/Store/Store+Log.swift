@@ -36,9 +36,7 @@ extension Store {
     public func append(_ batch: [(stream: String, payload: EventPayload, deps: [EventID])]) throws -> [Event]
     {
         try write { db, appender in
-            for item in batch {
-                try appender.append(stream: item.stream, payload: item.payload, deps: item.deps, db)
-            }
+            try appender.append(batch: batch, db)
             return appender.appended
         }
     }
