@@ -114,24 +114,33 @@ extension Store {
 
     /// Empties the projections and folds the whole log again, in one transaction.
     ///
+    /// The check of the log (folding altered events would make tampering look like a repair)
+    /// and the digest of the projections being replaced read the last commit on a second
+    /// connection, on another core, while this one folds; the fold commits only once the
+    /// check has passed.
+    ///
     /// - Returns: the digest of the rebuilt projections.
     @discardableResult
     public func rebuild(progress: ProgressReport? = nil) throws -> ProjectionCheck {
-        try StoreErrors.mapping(path: location.database.path) {
+        let path = location.database.path
+        let before = ConcurrentRead(path: path) { db in
+            var problems: [VerifyProblem] = []
+            var notices: [VerifyProblem] = []
+            let info = try StoreMetadata.info(db)
+            _ = try LogVerifier.check(
+                storeID: info.id, local: info.replica.rawValue, signatures: .onePerSegment, db,
+                into: &problems, notices: &notices)
+            if let first = problems.first {
+                throw StoreError.logFailsVerification(
+                    event: first.event.map { String($0.prefix(12)) }, first.message)
+            }
+            return try Projector.digest(db)
+        }
+        defer { before.wait() }
+        return try StoreErrors.mapping(path: path) {
             try queue.write { db in
-                // Folding altered events would make tampering look like a repair: refuse.
-                var problems: [VerifyProblem] = []
-                var notices: [VerifyProblem] = []
-                let info = try StoreMetadata.info(db)
-                _ = try LogVerifier.check(
-                    storeID: info.id, local: info.replica.rawValue, signatures: .onePerSegment, db,
-                    into: &problems, notices: &notices)
-                if let first = problems.first {
-                    throw StoreError.logFailsVerification(
-                        event: first.event.map { String($0.prefix(12)) }, first.message)
-                }
-                let live = try Projector.digest(db)
                 try Projector.rebuild(db, progress: progress)
+                let live = try before.value()
                 return ProjectionCheck(
                     live: live, rebuilt: try Projector.digest(db), events: try EventLog.count(db))
             }
