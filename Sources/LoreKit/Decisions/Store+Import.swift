@@ -68,7 +68,7 @@ struct ADRImporter {
         }
         for relation in plan.relations { try relate(relation) }
         progress?(plan.records.count, plan.records.count)
-        report.events = appender.appended.count
+        report.events = appender.appendedCount
     }
 
     private mutating func add(_ record: PlannedRecord) throws {

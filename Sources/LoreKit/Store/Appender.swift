@@ -17,7 +17,9 @@ final class Appender {
     /// when the chain does not reach the replica's last event (then the log extends it).
     private var localChain: (seq: Int64, head: Data?)?
     private var chainUnsaved = false
-    private(set) var appended: [Event] = []
+    /// How many events this write has appended (they are not kept: a batch of a million
+    /// held them all in memory).
+    private(set) var appendedCount = 0
 
     init(store: Store) { self.store = store }
 
@@ -123,7 +125,7 @@ final class Appender {
         checkpoint = try Projector.project(
             StoredEvent(pos: pos, event: event), payload: payload, checkpoint: before, db)
         checkpointUnsaved = true
-        appended.append(event)
+        appendedCount += 1
     }
 
     /// The maker of the local replica's events. A store whose key is not on this machine

@@ -31,13 +31,14 @@ extension Store {
     /// importers. Either all are stored and projected, or none.
     ///
     /// - Parameter batch: stream, payload and register deps of each event, in order.
-    /// - Returns: the stored events.
+    /// - Returns: how many events were appended (the events themselves are not collected, so
+    ///   a batch of a million costs no more memory than the batch; read them with
+    ///   ``events(_:)``).
     @discardableResult
-    public func append(_ batch: [(stream: String, payload: EventPayload, deps: [EventID])]) throws -> [Event]
-    {
+    public func append(_ batch: [(stream: String, payload: EventPayload, deps: [EventID])]) throws -> Int {
         try write { db, appender in
             try appender.append(batch: batch, db)
-            return appender.appended
+            return appender.appendedCount
         }
     }
 
