@@ -26,6 +26,9 @@ let package = Package(
             name: "LoreKit",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the few places that read columns or define functions
+                // below GRDB (the projection digest, the search ranking function).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: upcoming
