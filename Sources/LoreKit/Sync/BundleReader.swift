@@ -22,20 +22,15 @@ struct BundleReader {
 
     /// Checks the whole file; calls `visit` with each event as it is read.
     ///
-    /// Every event's id, payload hash and chain link is checked; signatures one per chain
-    /// segment (DESIGN: the last event of each replica's contiguous run in the file; its
-    /// `prev` links, inside hashed bodies, vouch for the events before it). A signature that
-    /// fails is found only when its segment ends, after its events were visited, so visit a
-    /// file that was checked before, as import does.
+    /// Every event's id, payload hash and chain link is checked before it is visited;
+    /// signatures one per chain segment (DESIGN: the last event of each replica's contiguous
+    /// run in the file; its `prev` links, inside hashed bodies, vouch for the events before
+    /// it), and the trailer's count and SHA-256 at the end. A bad signature or trailer is
+    /// found after the events before it were visited, so visit only into something the error
+    /// undoes: import appends into its open transaction, which then rolls back.
     ///
     /// - Throws: ``SyncError`` naming the line and what is wrong.
-    ///
-    /// - Parameter verifyEvents: check ids, signatures and payload hashes; a second pass over
-    ///   a file already checked may skip them (the trailer's SHA-256 still proves the file is
-    ///   the one checked).
-    func check(store: StoreID, verifyEvents: Bool = true, _ visit: (Event) throws -> Void = { _ in }) throws
-        -> Checked
-    {
+    func check(store: StoreID, _ visit: (Event) throws -> Void = { _ in }) throws -> Checked {
         var lines = try LineReader(url)
         defer { lines.close() }
         var hasher = SHA256()
@@ -82,21 +77,19 @@ struct BundleReader {
             }
             hasher.update(data: line + Data([0x0A]))
             let event = try Self.parseEvent(members, url: url, number: number)
-            if verifyEvents {
-                let problems =
-                    EventIntegrity.check(
-                        id: event.id.bytes, body: event.body, signature: event.signature, salt: event.salt,
-                        payload: event.payload, verifySignature: false
-                    ).problems
-                guard problems.isEmpty else {
-                    throw SyncError.damaged(url.path, line: number, "event \(event.id.short): \(problems[0])")
-                }
-                if let ended = segments.next(
-                    (event, number), id: event.id.bytes, prev: event.header.prev?.bytes,
-                    replica: event.header.replica.rawValue, order: number)
-                {
-                    try checkSignature(ended)
-                }
+            let problems =
+                EventIntegrity.check(
+                    id: event.id.bytes, body: event.body, signature: event.signature, salt: event.salt,
+                    payload: event.payload, verifySignature: false
+                ).problems
+            guard problems.isEmpty else {
+                throw SyncError.damaged(url.path, line: number, "event \(event.id.short): \(problems[0])")
+            }
+            if let ended = segments.next(
+                (event, number), id: event.id.bytes, prev: event.header.prev?.bytes,
+                replica: event.header.replica.rawValue, order: number)
+            {
+                try checkSignature(ended)
             }
             guard event.header.store == store else {
                 throw SyncError.damaged(

@@ -31,34 +31,32 @@ extension Store {
         }
     }
 
-    /// Imports bundles: every file is checked completely first, then everything new is
-    /// appended in one transaction and the projections brought up to date.
+    /// Imports bundles in one transaction: every new event appended and the projections
+    /// brought up to date, or nothing.
+    ///
+    /// Each file is read once: a second thread reads, parses and checks its lines while this
+    /// one appends the events already checked, and the transaction commits only after every
+    /// file has passed to its trailer; a problem anywhere rolls everything back.
     ///
     /// - Throws: ``SyncError`` for a file that is not a bundle, is damaged, truncated, newer,
     ///   or of another store; the store is then unchanged.
     public func importBundles(_ urls: [URL], progress: ProgressReport? = nil) throws -> SyncReport {
-        try importBundles(urls, checked: nil, progress: progress)
-    }
-
-    /// Imports bundles; `checked` is their total event count when the caller has just
-    /// checked every file completely (``join(_:from:site:author:keyRing:environment:)``).
-    func importBundles(_ urls: [URL], checked: Int?, progress: ProgressReport? = nil) throws -> SyncReport {
         let storeID = try info().id
-        let total =
-            try checked ?? urls.reduce(0) { $0 + (try BundleReader(url: $1).check(store: storeID)).count }
+        // The headers say how many events follow (the trailers prove it), for the progress bar.
+        let total = try urls.reduce(0) { $0 + (try BundleReader.header($1)).count }
         return try write { db, appender in
             var importer = BundleImporter(db: db, limit: environment.clockLimit)
             try importer.begin()
             var done = 0
             progress?(0, total)
             for url in urls {
-                // Checked completely above; this pass appends, and the trailer still proves
-                // the file is unchanged since.
-                _ = try BundleReader(url: url).check(store: storeID, verifyEvents: false) { event in
-                    try importer.add(event)
-                    done += 1
-                    if done % 1000 == 0 { progress?(done, total) }
-                }
+                _ = try HandOff<Event, BundleReader.Checked>.run(
+                    produce: { emit in try BundleReader(url: url).check(store: storeID, emit) },
+                    consume: { event in
+                        try importer.add(event)
+                        done += 1
+                        if done % 1000 == 0 { progress?(done, total) }
+                    })
                 importer.report.files.append(url.path)
             }
             progress?(total, total)

@@ -27,21 +27,25 @@ extension Store {
             storeID = try BundleReader.header(source).store
             bundles = [source]
         }
-        let header = try BundleReader.header(bundles[0])
-        // Checked here, before the store exists, so a bad bundle leaves nothing behind.
-        let checked = try bundles.reduce(0) {
-            $0 + (try BundleReader(url: $1).check(store: StoreID(storeID))).count
+        // Every header is read before the store exists, so a file that is no bundle of this
+        // store (the usual mistake) leaves nothing behind; a file damaged further in is found
+        // by the import, which then removes the new store and its key.
+        let headers = try bundles.map(BundleReader.header)
+        if let other = headers.first(where: { $0.store != storeID }) {
+            throw SyncError.otherStore(source.path, bundle: other.store, store: storeID)
         }
         let store = try create(
-            location, name: header.name ?? "", site: site, author: author, keyRing: keyRing,
+            location, name: headers[0].name ?? "", site: site, author: author, keyRing: keyRing,
             environment: environment,
             storeID: StoreID(storeID))
         do {
-            let report = try store.importBundles(bundles, checked: checked)
+            let report = try store.importBundles(bundles)
             try store.markSeen(folderBundles)
             return (store, report)
         } catch {
+            let replica = try? store.info().replica
             try? FileManager.default.removeItem(at: location.folder)
+            if let replica { try? FileManager.default.removeItem(at: keyRing.keyFile(for: replica)) }
             throw error
         }
     }

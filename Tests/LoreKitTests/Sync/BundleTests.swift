@@ -134,3 +134,43 @@ import Testing
         #expect(event.event.header.hlc.wallMillis < Int64(future.timeIntervalSince1970 * 1000) - 86_400_000)
     }
 }
+
+/// Joining reads each bundle once, appending as it checks: a file found damaged only at its
+/// end must still leave nothing behind, neither the new store nor its key.
+@Suite struct JoinRefusalTests {
+    @Test(arguments: ["signature", "trailer hash", "truncated"])
+    func aBundleDamagedAtItsEndLeavesNoStoreAndNoKey(_ damage: String) throws {
+        let folder = TestStore.temporaryFolder()
+        defer { TestStore.cleanUp(folder) }
+        let sites = try Sites.make(1, in: folder)
+        for n in 1...5 { try sites[0].recordADR(ADRDraft(title: "Decision \(n)")) }
+        let file = folder.appendingPathComponent("all.bundle")
+        try sites[0].exportBundle(to: file)
+        var lines = try String(contentsOf: file, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        switch damage {
+        case "signature":
+            // The last event's signature: it ends the only chain segment, so it is checked last.
+            let index = lines.lastIndex { $0.contains("\"sig\":\"") }!
+            let at = lines[index].range(of: "\"sig\":\"")!.upperBound
+            lines[index].replaceSubrange(at...at, with: lines[index][at] == "A" ? "B" : "A")
+        case "trailer hash":
+            lines[lines.count - 2] = lines[lines.count - 2].replacingOccurrences(
+                of: "\"sha256\":\"", with: "\"sha256\":\"0")
+        default: lines.removeLast(2)
+        }
+        try Data((lines.joined(separator: "\n") + (damage == "truncated" ? "\n" : "")).utf8).write(to: file)
+        let home = folder.appendingPathComponent("joiner-home")
+        let location = StoreLocation(folder: folder.appendingPathComponent("joiner/.lore"))
+        #expect(throws: SyncError.self) {
+            try Store.join(
+                location, from: file, site: "joiner", author: "J <j@example.com>",
+                keyRing: KeyRing(home: home))
+        }
+        #expect(!FileManager.default.fileExists(atPath: location.folder.path))
+        let keys =
+            (try? FileManager.default.contentsOfDirectory(atPath: home.appendingPathComponent("keys").path))
+            ?? []
+        #expect(keys.isEmpty)
+    }
+}
