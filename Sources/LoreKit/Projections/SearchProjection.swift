@@ -83,7 +83,58 @@ enum SearchProjection: Projection {
             sql: "INSERT INTO search_docs (\(columns)) \(DocumentSource.note.select) ORDER BY n.note")
         try db.execute(
             sql: "INSERT INTO search_docs (\(columns)) \(DocumentSource.component.select) ORDER BY c.name")
-        for index in ftsTables { try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('rebuild')") }
+        for index in ftsTables {
+            try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('rebuild')")
+            try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('optimize')")
+        }
+    }
+
+    /// Migration `v2-search-trigram`: the trigram index keeps only which documents hold each
+    /// trigram (`detail = 'none'`), and both indexes merge segments two at a time.
+    ///
+    /// With positions the trigram index was the largest part of the store and of a bulk write;
+    /// substring search checks the text itself (``SearchQueries/substrings(_:prefilter:since:filters:window:_:)``).
+    static func migrateTrigramIndex(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE search_trigram;
+                CREATE VIRTUAL TABLE search_trigram USING fts5 (
+                    title, decision, tags, body,
+                    content = 'search_docs', content_rowid = 'doc', tokenize = 'trigram', detail = 'none'
+                );
+                INSERT INTO search_trigram (search_trigram) VALUES ('rebuild');
+                """)
+        for index in ftsTables {
+            try db.execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('usermerge', 2)")
+            try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('optimize')")
+        }
+    }
+
+    /// A write that rewrites at least this many documents, and at least an eighth of the
+    /// index, ends by merging each index into one segment (`optimize`).
+    static let bulkDocuments = 1_000
+    /// How many pages a smaller write merges at most (`merge`), in a level of either index
+    /// that holds two segments or more (`usermerge` is 2).
+    static let mergePages = 32
+
+    /// Keeps each index in few segments: FTS5 looks a query's words up in every segment, and
+    /// its own merging (a step per 64 pages written) let a store written in small steps
+    /// gather 20 or more, a third of the time of a common query.
+    ///
+    /// - Parameters:
+    ///   - written: how many documents this write rewrote.
+    ///   - documents: about how many the index holds.
+    private static func compact(written: Int, documents: Int64, _ db: Database) throws {
+        let bulk = written >= bulkDocuments && Int64(written) * 8 >= documents
+        for index in ftsTables {
+            if bulk {
+                try db.execute(cached: "INSERT INTO \(index) (\(index)) VALUES ('optimize')")
+            } else {
+                try db.execute(
+                    cached: "INSERT INTO \(index) (\(index), rank) VALUES ('merge', ?)",
+                    arguments: [mergePages])
+            }
+        }
     }
 
     /// FTS5's own consistency check of both indexes against the documents.
@@ -205,6 +256,8 @@ enum SearchProjection: Projection {
                     SELECT doc, title, decision, tags, body FROM search_docs WHERE doc > ? ORDER BY doc
                     """, arguments: [before])
         }
+        let after = try Int64.fetchOne(db, cached: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
+        try compact(written: Int(after - before), documents: after, db)
         try db.execute(cached: "DELETE FROM temp.search_pending")
     }
 }
