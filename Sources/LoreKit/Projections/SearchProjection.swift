@@ -5,7 +5,8 @@ import GRDB
 ///
 /// - `search_fts`: words, case and diacritics folded (`cafe` finds `Café`), prefix indexes,
 ///   no stemming (`news` does not match `new`); columns weighted title > decision > tags > body.
-/// - `search_trigram`: trigrams, for substrings, identifiers and text without spaces (CJK).
+/// - `search_trigram`: trigrams, for substrings, identifiers and text without spaces (CJK);
+///   only which documents hold each (`detail = 'none'`, since ``migrateTrigramIndex(_:)``).
 ///
 /// Documents are rewritten whenever an event touches their record, in the append's
 /// transaction; a rebuild fills the index once from the other projections.
@@ -18,6 +19,8 @@ enum SearchProjection: Projection {
         )
     ]
 
+    /// The tables as migration `v1-projections` created them; ``migrateTrigramIndex(_:)``
+    /// changes the trigram index.
     static func createTables(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -100,7 +103,8 @@ enum SearchProjection: Projection {
                 DROP TABLE search_trigram;
                 CREATE VIRTUAL TABLE search_trigram USING fts5 (
                     title, decision, tags, body,
-                    content = 'search_docs', content_rowid = 'doc', tokenize = 'trigram', detail = 'none'
+                    content = 'search_docs', content_rowid = 'doc', tokenize = 'trigram', detail = 'none',
+                    columnsize = 0
                 );
                 INSERT INTO search_trigram (search_trigram) VALUES ('rebuild');
                 """)

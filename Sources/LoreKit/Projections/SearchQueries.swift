@@ -140,20 +140,54 @@ enum SearchQueries {
         return snippets
     }
 
-    /// Documents from rowid `since` on whose text contains every word as a substring (for
-    /// words shorter than a trigram, such as two CJK characters).
-    static func containing(
-        _ words: [String], since: Int64 = 0, filters: SearchFilters, limit: Int, offset: Int, _ db: Database
-    ) throws -> [SearchRow] {
-        var (conditions, arguments) = filterConditions(filters)
-        conditions.insert("d.doc >= ?", at: 0)
-        arguments = [since] + arguments
-        for word in words {
-            conditions.append(
-                "instr(lower(d.title || ' ' || d.decision || ' ' || d.tags || ' ' || d.body), ?) > 0")
-            arguments += [word.lowercased()]
+    /// The name of the SQL function that folds case for substring checks of text that is not
+    /// ASCII (SQLite's `lower` folds only ASCII letters).
+    static let foldFunction = "lore_fold"
+
+    /// Documents whose text holds every piece, case folded, with each field's text: live
+    /// first, then those with every piece in the title, then newest; `offset` skipped,
+    /// at most `limit`.
+    ///
+    /// - Parameter docs: the documents to check, or nil for every document from rowid `since` on.
+    static func substrings(
+        _ pieces: [String], docs: [Int64]?, since: Int64 = 0, filters: SearchFilters, limit: Int, offset: Int,
+        _ db: Database
+    ) throws -> [(row: SearchRow, fields: [String])] {
+        let ascii = pieces.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }
+        let fold = ascii ? "lower" : foldFunction
+        if !ascii {
+            db.add(
+                function: DatabaseFunction(foldFunction, argumentCount: 1, pure: true) {
+                    String.fromDatabaseValue($0[0])?.lowercased()
+                })
         }
-        return try listing(conditions, arguments, limit: limit, offset: offset, db)
+        var (conditions, arguments) = filterConditions(filters)
+        if let docs {
+            conditions.insert("d.doc IN (SELECT value FROM json_each(?))", at: 0)
+            arguments = ["[" + docs.map(String.init).joined(separator: ",") + "]"] + arguments
+        } else {
+            conditions.insert("d.doc >= ?", at: 0)
+            arguments = [since] + arguments
+        }
+        let folded = pieces.map { $0.lowercased() }
+        for piece in folded {
+            conditions.append(
+                "("
+                    + ["title", "decision", "tags", "body"].map { "instr(\(fold)(d.\($0)), ?) > 0" }
+                    .joined(separator: " OR ") + ")")
+            arguments += [piece, piece, piece, piece]
+        }
+        let inTitle = folded.map { _ in "instr(\(fold)(d.title), ?) > 0" }.joined(separator: " AND ")
+        let sql = """
+            SELECT d.type, d.ref, d.number, d.title, d.status, d.live, '' AS snippet, 0.0 AS score,
+                d.decision, d.tags, d.body, \(inTitle) AS in_title
+            FROM search_docs d WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY d.live DESC, in_title DESC, d.doc DESC LIMIT ? OFFSET ?
+            """
+        let values = StatementArguments(folded) + arguments + [limit, offset]
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: values).map {
+            (row($0), [$0["title"], $0["decision"], $0["tags"], $0["body"]])
+        }
     }
 
     /// Documents matching only filters, live first, by number.
