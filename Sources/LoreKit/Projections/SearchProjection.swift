@@ -7,6 +7,8 @@ import GRDB
 ///   no stemming (`news` does not match `new`); columns weighted title > decision > tags > body.
 /// - `search_trigram`: trigrams, for substrings, identifiers and text without spaces (CJK);
 ///   only which documents hold each (`detail = 'none'`, since ``migrateTrigramIndex(_:)``).
+/// - `search_title`: the words of the titles alone, as `search_fts` reads them: the records
+///   named for a query's words, whatever their age, without walking every match.
 ///
 /// Documents are rewritten whenever an event touches their record, in the append's
 /// transaction; a rebuild fills the index once from the other projections.
@@ -93,7 +95,8 @@ enum SearchProjection: Projection {
     }
 
     /// Migration `v2-search-trigram`: the trigram index keeps only which documents hold each
-    /// trigram (`detail = 'none'`), and both indexes merge segments two at a time.
+    /// trigram (`detail = 'none'`); `search_title` indexes the titles alone, to find older
+    /// records named for a query's words; every index merges segments two at a time.
     ///
     /// With positions the trigram index was the largest part of the store and of a bulk write;
     /// substring search checks the text itself (``SearchQueries/substrings(_:prefilter:since:filters:window:_:)``).
@@ -107,6 +110,11 @@ enum SearchProjection: Projection {
                     columnsize = 0
                 );
                 INSERT INTO search_trigram (search_trigram) VALUES ('rebuild');
+                CREATE VIRTUAL TABLE search_title USING fts5 (
+                    title, content = 'search_docs', content_rowid = 'doc',
+                    tokenize = 'unicode61 remove_diacritics 2'
+                );
+                INSERT INTO search_title (search_title) VALUES ('rebuild');
                 """)
         for index in ftsTables {
             try db.execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('usermerge', 2)")
@@ -148,7 +156,12 @@ enum SearchProjection: Projection {
         }
     }
 
-    private static let ftsTables = ["search_fts", "search_trigram"]
+    private static let ftsTables = ["search_fts", "search_trigram", "search_title"]
+
+    /// The columns of search_docs that `index` indexes.
+    private static func indexed(_ index: String) -> String {
+        index == "search_title" ? "title" : "title, decision, tags, body"
+    }
     private static let columns =
         "type, ref, number, title, decision, tags, body, status, live, tag_list, components, author, date"
 
@@ -235,8 +248,8 @@ enum SearchProjection: Projection {
             for index in ftsTables {
                 try db.execute(
                     cached: """
-                        INSERT INTO \(index) (\(index), rowid, title, decision, tags, body)
-                        SELECT 'delete', doc, title, decision, tags, body FROM search_docs WHERE doc IN \(marked)
+                        INSERT INTO \(index) (\(index), rowid, \(indexed(index)))
+                        SELECT 'delete', doc, \(indexed(index)) FROM search_docs WHERE doc IN \(marked)
                         """, arguments: [list])
             }
             try db.execute(cached: "DELETE FROM search_docs WHERE doc IN \(marked)", arguments: [list])
@@ -256,8 +269,8 @@ enum SearchProjection: Projection {
         for index in ftsTables {
             try db.execute(
                 cached: """
-                    INSERT INTO \(index) (rowid, title, decision, tags, body)
-                    SELECT doc, title, decision, tags, body FROM search_docs WHERE doc > ? ORDER BY doc
+                    INSERT INTO \(index) (rowid, \(indexed(index)))
+                    SELECT doc, \(indexed(index)) FROM search_docs WHERE doc > ? ORDER BY doc
                     """, arguments: [before])
         }
         let after = try Int64.fetchOne(db, cached: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0

@@ -45,15 +45,17 @@ enum SearchQueries {
         return (row?[0] ?? 0, row?[1])
     }
 
-    /// The newest `cap` documents from rowid `since` on that match `expression` in `index`,
-    /// newest first.
+    /// The newest `cap` documents from rowid `since` on, and before `before`, that match
+    /// `expression` in `index`, newest first.
     static func newestMatchingDocuments(
-        _ expression: String, in index: String, since: Int64 = 0, upTo cap: Int, _ db: Database
+        _ expression: String, in index: String, since: Int64 = 0, before: Int64 = .max, upTo cap: Int,
+        _ db: Database
     ) throws -> [Int64] {
         let sql = """
-            SELECT rowid FROM \(index) WHERE \(index) MATCH ? AND rowid >= ? ORDER BY rowid DESC LIMIT ?
+            SELECT rowid FROM \(index) WHERE \(index) MATCH ? AND rowid >= ? AND rowid < ?
+            ORDER BY rowid DESC LIMIT ?
             """
-        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [expression, since, cap])
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [expression, since, before, cap])
     }
 
     /// Which of these documents pass `filters`.
@@ -74,8 +76,8 @@ enum SearchQueries {
     }
 
     /// The best `limit` by `lore_rank` (see ``SearchRanking``) of the newest `window`
-    /// documents from rowid `since` on that match `expression` in `index` and pass `filters`:
-    /// best first, without snippets.
+    /// documents from rowid `since` on (and `among` these, when given) that match `expression`
+    /// in `index` and pass `filters`: best first, without snippets.
     ///
     /// FTS5 walks the document lists newest first and stops after `window` documents, so
     /// only those are scored; search_docs rows are read for the filters and for the best.
@@ -84,8 +86,8 @@ enum SearchQueries {
     ///   takes: a document count, a negative share, or nil for a phrase that does not count;
     ///   an empty list has `lore_rank` count, as `bm25` does.
     static func ranked(
-        _ expression: String, in index: String, documents: [Double?], since: Int64 = 0, window: Int,
-        filters: SearchFilters, limit: Int, _ db: Database
+        _ expression: String, in index: String, documents: [Double?], since: Int64 = 0,
+        among: [Int64]? = nil, window: Int, filters: SearchFilters, limit: Int, _ db: Database
     ) throws -> RankedWindow {
         let (conditions, arguments) = filterConditions(filters)
         let join = conditions.isEmpty ? "" : "JOIN search_docs d ON d.doc = \(index).rowid"
@@ -101,13 +103,16 @@ enum SearchQueries {
                         \(SearchRanking.rowsFunction)(\(index)) AS documents
                     FROM \(index) \(join)
                     WHERE \(index) MATCH ? AND \(index).rowid >= ?
+                    \(among == nil ? "" : "AND \(index).rowid IN (SELECT value FROM json_each(?))")
                     \(conditions.map { "AND \($0)" }.joined(separator: " "))
                     ORDER BY \(index).rowid DESC LIMIT ?)
                 ORDER BY score, doc LIMIT ?) AS best
             JOIN search_docs d ON d.doc = best.doc
             ORDER BY best.score, best.doc
             """
-        let values: [(any DatabaseValueConvertible)?] = documents + [expression, since]
+        let values: [(any DatabaseValueConvertible)?] =
+            documents + [expression, since]
+            + (among.map { ["[" + $0.map(String.init).joined(separator: ",") + "]"] } ?? [])
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: sql), arguments: StatementArguments(values) + arguments + [window, limit])
         return RankedWindow(

@@ -75,6 +75,14 @@ struct RankedMatches {
                 candidates, in: index, documents: documents, since: since, window: window, filters: filters,
                 limit: fetch + 1, db)
             if alone { try scale(&found, for: phrases[0], window: window, counts: counts, db) }
+            if found.ranked == window, let oldest = found.oldest, !phrases.isEmpty,
+                !phrases.contains(where: { $0.hasSuffix("*") })
+            {
+                let counted = alone ? [counts.known(phrases[0], in: index, since: since)] : documents
+                found.rows = try withTitleMatches(
+                    found.rows, before: oldest, candidates: candidates, phrases: phrases, documents: counted,
+                    wanted: wanted, limit: fetch + 1, db)
+            }
             let scored = found.rows
             let complete = scored.count <= fetch
             let top = Array(scored.prefix(fetch))
@@ -88,12 +96,52 @@ struct RankedMatches {
                 let simple =
                     index == "search_fts" && phrases.count == 1 && exclude == nil && narrowing == nil
                     && !phrases[0].contains(" ")
-                let walking = found.ranked == window || simple || expression.contains("*")
+                let walking =
+                    (found.ranked == window || simple || expression.contains("*"))
+                    && !top.contains { $0.doc < found.oldest ?? 0 }
                 let page = try rowsOfPage(top, limit: limit, offset: offset, walking: walking, db)
                 return (page, found.ranked == window ? window : nil)
             }
             fetch *= 4
         }
+    }
+
+    /// How many of the older documents that match with a word in the title are ranked besides
+    /// the window, at most.
+    var titleWindow = 100
+
+    /// `rows` (the best of the window) and the best of the newest older documents that match
+    /// with a phrase in the title, together, best first, at most `limit`: a record named for
+    /// the words ranks high however old it is.
+    ///
+    /// When the window holds `wanted` documents with a phrase in the title, those fill the
+    /// page and nothing older is read; otherwise as many older ones as are missing (up to
+    /// ``titleWindow``). The title index (`search_title`) holds only titles, so finding them
+    /// walks only the records named for a phrase, however many mention it elsewhere; each is
+    /// then scored on its own (FTS5 starts again at each one).
+    ///
+    /// - Parameter documents: what `lore_rank` takes for the phrases of `candidates`, so that
+    ///   the scores equal the window's.
+    private func withTitleMatches(
+        _ rows: [(doc: Int64, row: SearchRow)], before oldest: Int64, candidates: String, phrases: [String],
+        documents: [Double?], wanted: Int, limit: Int, _ db: Database
+    ) throws -> [(doc: Int64, row: SearchRow)] {
+        let named = phrases.joined(separator: " OR ")
+        let recent = try SearchQueries.newestMatches(
+            named, in: "search_title", since: oldest, upTo: wanted, db)
+        let missing = min(titleWindow, wanted - recent.count)
+        guard missing > 0 else { return rows }
+        let titled = try SearchQueries.newestMatchingDocuments(
+            named, in: "search_title", since: since, before: oldest, upTo: missing, db)
+        guard !titled.isEmpty else { return rows }
+        let older = try SearchQueries.ranked(
+            candidates, in: index, documents: documents, since: since, among: titled, window: missing,
+            filters: filters, limit: limit, db)
+        guard !older.rows.isEmpty else { return rows }
+        let merged = (rows + older.rows).sorted {
+            $0.row.score != $1.row.score ? $0.row.score < $1.row.score : $0.doc < $1.doc
+        }
+        return Array(merged.prefix(limit))
     }
 
     /// Scales scores computed with a count of 0 for `phrase` to its count, found from the

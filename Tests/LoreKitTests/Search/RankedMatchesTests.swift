@@ -75,8 +75,9 @@ import Testing
             matches.window = 3
             // 6, 7 and 8 are ranked; 2 and 4 are older than the window.
             #expect(try Self.page(matches, limit: 2, db).map(\.number) == [6, 8])
-            // A page that reaches past the window widens it: 5 to 8.
-            #expect(try Self.page(matches, limit: 2, offset: 2, db).map(\.number) == [5, 7])
+            // A page that reaches past the window widens it: 5 to 8, where only 6 and 8 are
+            // named for kafka; the older 2 and 4 are, and are ranked too.
+            #expect(try Self.page(matches, limit: 2, offset: 2, db).map(\.number) == [6, 8])
             #expect(
                 try SearchRanking.using(db) {
                     try matches.page(limit: 2, offset: 0, counts: PhraseCounts(), db)
@@ -88,6 +89,28 @@ import Testing
                 }.window == nil)
             #expect(try Self.page(matches, limit: 2, db).map(\.number) == [2, 4])
             #expect(try Self.page(matches, limit: 2, offset: 2, db).map(\.number) == [6, 8])
+        }
+    }
+
+    @Test func olderRecordsWithTheWordInTheTitleAreRankedBesidesTheWindow() throws {
+        // Kafka in the title of the first only, in the body of all.
+        let (store, folder) = try Self.store(
+            (1...8).map {
+                ADRDraft(title: $0 == 1 ? "Kafka" : "Record \($0)", context: "kafka, at some length")
+            })
+        defer { TestStore.cleanUp(folder) }
+        try store.read { (db) throws in
+            var matches = RankedMatches(index: "search_fts", match: "\"kafka\"")
+            matches.window = 3
+            #expect(try Self.page(matches, limit: 2, db).map(\.number) == [1, 6])
+            // The same scores as when every match is ranked.
+            var all = matches
+            all.window = 100
+            let scores = Dictionary(uniqueKeysWithValues: try Self.page(all, db).map { ($0.ref, $0.score) })
+            for row in try Self.page(matches, limit: 2, db) { #expect(row.score == scores[row.ref]) }
+            // Only the newest `titleWindow` of them.
+            matches.titleWindow = 0
+            #expect(try Self.page(matches, limit: 2, db).map(\.number) == [6, 7])
         }
     }
 
