@@ -149,7 +149,7 @@ enum SearchProjection: Projection {
         }
     }
 
-    /// FTS5's own consistency check of both indexes against the documents.
+    /// FTS5's own consistency check of every index against the documents.
     static func integrityCheck(_ db: Database) throws {
         for index in ftsTables {
             try db.execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('integrity-check', 1)")

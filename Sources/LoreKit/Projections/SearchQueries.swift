@@ -72,12 +72,15 @@ enum SearchQueries {
 
     /// The newest document's rowid (0 when there are none).
     static func newestDocument(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
+        try Int64.fetchOne(db, cached: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
     }
 
     /// The best `limit` by `lore_rank` (see ``SearchRanking``) of the newest `window`
     /// documents from rowid `since` on (and `among` these, when given) that match `expression`
     /// in `index` and pass `filters`: best first, without snippets.
+    ///
+    /// FTS5 starts again at each of `among` (a few lookups per word each), unless `walking`:
+    /// then it walks the matches between the first and the last of them once.
     ///
     /// FTS5 walks the document lists newest first and stops after `window` documents, so
     /// only those are scored; search_docs rows are read for the filters and for the best.
@@ -87,11 +90,13 @@ enum SearchQueries {
     ///   an empty list has `lore_rank` count, as `bm25` does.
     static func ranked(
         _ expression: String, in index: String, documents: [Double?], since: Int64 = 0,
-        among: [Int64]? = nil, window: Int, filters: SearchFilters, limit: Int, _ db: Database
+        among: [Int64]? = nil, walking: Bool = false, window: Int, filters: SearchFilters, limit: Int,
+        _ db: Database
     ) throws -> RankedWindow {
         let (conditions, arguments) = filterConditions(filters)
         let join = conditions.isEmpty ? "" : "JOIN search_docs d ON d.doc = \(index).rowid"
         let rank = ([index] + documents.map { _ in "?" }).joined(separator: ", ")
+        let listed = "(SELECT value FROM json_each(?))"
         let sql = """
             SELECT best.doc, best.ranked, best.oldest, best.documents, d.type, d.ref, d.number, d.title,
                 d.status, d.live, '' AS snippet, best.score AS score
@@ -103,7 +108,7 @@ enum SearchQueries {
                         \(SearchRanking.rowsFunction)(\(index)) AS documents
                     FROM \(index) \(join)
                     WHERE \(index) MATCH ? AND \(index).rowid >= ?
-                    \(among == nil ? "" : "AND \(index).rowid IN (SELECT value FROM json_each(?))")
+                    \(among == nil ? "" : walking ? "AND \(index).rowid <= ? AND +\(index).rowid IN \(listed)" : "AND \(index).rowid IN \(listed)")
                     \(conditions.map { "AND \($0)" }.joined(separator: " "))
                     ORDER BY \(index).rowid DESC LIMIT ?)
                 ORDER BY score, doc LIMIT ?) AS best
@@ -112,7 +117,9 @@ enum SearchQueries {
             """
         let values: [(any DatabaseValueConvertible)?] =
             documents + [expression, since]
-            + (among.map { ["[" + $0.map(String.init).joined(separator: ",") + "]"] } ?? [])
+            + (among.map {
+                (walking ? [$0.max() ?? 0] : []) + ["[" + $0.map(String.init).joined(separator: ",") + "]"]
+            } ?? [])
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: sql), arguments: StatementArguments(values) + arguments + [window, limit])
         return RankedWindow(
@@ -214,14 +221,14 @@ enum SearchQueries {
     /// that holds the word first.
     static func vocabularyHas(_ term: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1",
+            db, cached: "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1",
             arguments: ["\"" + term.replacing("\"", with: "\"\"") + "\""]) ?? false
     }
 
     /// Whether the word index holds a word that starts with `prefix`.
     static func vocabularyHasPrefix(_ prefix: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM search_vocab WHERE term >= ? AND substr(term, 1, ?) = ? LIMIT 1",
+            db, cached: "SELECT 1 FROM search_vocab WHERE term >= ? AND substr(term, 1, ?) = ? LIMIT 1",
             arguments: [prefix, prefix.count, prefix]) ?? false
     }
 
@@ -235,7 +242,7 @@ enum SearchQueries {
     {
         try Row.fetchAll(
             db,
-            sql: """
+            cached: """
                 SELECT term, doc FROM search_vocab
                 WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
                 """,
@@ -245,7 +252,7 @@ enum SearchQueries {
 
     /// How many documents hold the indexed word `term`; nil when the index does not hold it.
     static func vocabularyCount(_ term: String, _ db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT doc FROM search_vocab WHERE term = ?", arguments: [term])
+        try Int.fetchOne(db, cached: "SELECT doc FROM search_vocab WHERE term = ?", arguments: [term])
     }
 
     private static func listing(
@@ -258,7 +265,7 @@ enum SearchQueries {
             FROM search_docs d \(whereClause)
             ORDER BY d.live DESC, d.number LIMIT ? OFFSET ?
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments + [limit, offset]).map(row)
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments + [limit, offset]).map(row)
     }
 
     /// SQL conditions on `d` (search_docs) for the filters, with their arguments.

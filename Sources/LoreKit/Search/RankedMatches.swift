@@ -24,7 +24,7 @@ struct RankedMatches {
     var filters = SearchFilters()
     /// How many of the newest matching documents are ranked at most (more when a page
     /// reaches further).
-    var window = 250
+    var window = 100
     /// Documents older than this rowid are not searched.
     var since: Int64 = 0
 
@@ -81,7 +81,7 @@ struct RankedMatches {
                 let counted = alone ? [counts.known(phrases[0], in: index, since: since)] : documents
                 found.rows = try withTitleMatches(
                     found.rows, before: oldest, candidates: candidates, phrases: phrases, documents: counted,
-                    wanted: wanted, limit: fetch + 1, db)
+                    wanted: wanted, counts: counts, limit: fetch + 1, db)
             }
             let scored = found.rows
             let complete = scored.count <= fetch
@@ -96,10 +96,11 @@ struct RankedMatches {
                 let simple =
                     index == "search_fts" && phrases.count == 1 && exclude == nil && narrowing == nil
                     && !phrases[0].contains(" ")
-                let walking =
-                    (found.ranked == window || simple || expression.contains("*"))
-                    && !top.contains { $0.doc < found.oldest ?? 0 }
-                let page = try rowsOfPage(top, limit: limit, offset: offset, walking: walking, db)
+                let walking = found.ranked == window || simple || expression.contains("*")
+                let page = try rowsOfPage(
+                    top, limit: limit, offset: offset, walking: walking,
+                    olderThan: found.ranked == window ? found.oldest : nil,
+                    counts: counts, db)
                 return (page, found.ranked == window ? window : nil)
             }
             fetch *= 4
@@ -124,7 +125,7 @@ struct RankedMatches {
     ///   the scores equal the window's.
     private func withTitleMatches(
         _ rows: [(doc: Int64, row: SearchRow)], before oldest: Int64, candidates: String, phrases: [String],
-        documents: [Double?], wanted: Int, limit: Int, _ db: Database
+        documents: [Double?], wanted: Int, counts: PhraseCounts, limit: Int, _ db: Database
     ) throws -> [(doc: Int64, row: SearchRow)] {
         let named = phrases.joined(separator: " OR ")
         let recent = try SearchQueries.newestMatches(
@@ -135,13 +136,30 @@ struct RankedMatches {
             named, in: "search_title", since: since, before: oldest, upTo: missing, db)
         guard !titled.isEmpty else { return rows }
         let older = try SearchQueries.ranked(
-            candidates, in: index, documents: documents, since: since, among: titled, window: missing,
+            candidates, in: index, documents: documents, since: max(since, titled.min() ?? since),
+            among: titled,
+            walking: try walkable(from: titled.min() ?? oldest, to: oldest, counts: counts, db),
+            window: missing,
             filters: filters, limit: limit, db)
         guard !older.rows.isEmpty else { return rows }
         let merged = (rows + older.rows).sorted {
             $0.row.score != $1.row.score ? $0.row.score < $1.row.score : $0.doc < $1.doc
         }
         return Array(merged.prefix(limit))
+    }
+
+    /// How many matches FTS5 may walk past rather than start again at each of a few
+    /// documents: a start costs about as much as walking this many.
+    static let walkInsteadOfStarts = 500
+
+    /// Whether walking the matches from rowid `first` to `oldest` (the window's oldest) is
+    /// cheaper than starting at each document there: the window's density of matches
+    /// estimates how many lie between.
+    private func walkable(from first: Int64, to oldest: Int64, counts: PhraseCounts, _ db: Database) throws
+        -> Bool
+    {
+        let span = Double(max(1, try counts.newest(db) - oldest + 1))
+        return Double(window) / span * Double(oldest - first) <= Double(Self.walkInsteadOfStarts)
     }
 
     /// Scales scores computed with a count of 0 for `phrase` to its count, found from the
@@ -161,7 +179,9 @@ struct RankedMatches {
     }
 
     private func rowsOfPage(
-        _ scored: [(doc: Int64, row: SearchRow)], limit: Int, offset: Int, walking: Bool, _ db: Database
+        _ scored: [(doc: Int64, row: SearchRow)], limit: Int, offset: Int, walking: Bool,
+        olderThan oldest: Int64?,
+        counts: PhraseCounts, _ db: Database
     ) throws -> [SearchRow] {
         let ordered = scored.sorted { a, b in
             if a.row.live != b.row.live { return a.row.live }
@@ -171,8 +191,16 @@ struct RankedMatches {
             return a.doc < b.doc
         }
         let page = Array(ordered.dropFirst(offset).prefix(limit))
-        let snippets = try SearchQueries.snippets(
-            expression, in: index, docs: page.map(\.doc), walking: walking, db)
+        // Title matches older than the window are far from it: their snippets are found apart.
+        let older = page.map(\.doc).filter { $0 < oldest ?? .min }
+        var snippets = try SearchQueries.snippets(
+            expression, in: index, docs: page.map(\.doc).filter { $0 >= oldest ?? .min }, walking: walking, db
+        )
+        if let oldest, let first = older.min() {
+            let walk = try walkable(from: first, to: oldest, counts: counts, db)
+            snippets.merge(try SearchQueries.snippets(expression, in: index, docs: older, walking: walk, db))
+            { a, _ in a }
+        }
         return page.map { doc, row in
             var row = row
             row.snippet = snippets[doc] ?? ""
