@@ -96,7 +96,7 @@ enum SearchProjection: Projection {
 
     /// Migration `v2-search-trigram`: the trigram index keeps only which documents hold each
     /// trigram (`detail = 'none'`); `search_title` indexes the titles alone, to find older
-    /// records named for a query's words; every index merges segments two at a time.
+    /// records named for a query's words; every index is merged into one segment.
     ///
     /// With positions the trigram index was the largest part of the store and of a bulk write;
     /// substring search checks the text itself (``SearchQueries/substrings(_:prefilter:since:filters:window:_:)``).
@@ -116,36 +116,27 @@ enum SearchProjection: Projection {
                 );
                 INSERT INTO search_title (search_title) VALUES ('rebuild');
                 """)
-        for index in ftsTables {
-            try db.execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('usermerge', 2)")
-            try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('optimize')")
-        }
+        for index in ftsTables { try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('optimize')") }
     }
 
     /// A write that rewrites at least this many documents, and at least an eighth of the
     /// index, ends by merging each index into one segment (`optimize`).
     static let bulkDocuments = 1_000
-    /// How many pages a smaller write merges at most (`merge`), in a level of either index
-    /// that holds two segments or more (`usermerge` is 2).
-    static let mergePages = 32
 
-    /// Keeps each index in few segments: FTS5 looks a query's words up in every segment, and
-    /// its own merging (a step per 64 pages written) let a store written in small steps
-    /// gather 20 or more, a third of the time of a common query.
+    /// Keeps each index in few segments after a bulk write: FTS5 looks a query's words up in
+    /// every segment, and a large write leaves many (a 100,000-record store had 17 and 23).
+    ///
+    /// Small writes are left to FTS5's own merging. Merging a bounded number of pages after
+    /// each (`merge`) soon reached the level of the one large segment an `optimize` leaves
+    /// and rewrote it a few pages per write: 7 ms of CPU per write instead of under 1.
     ///
     /// - Parameters:
     ///   - written: how many documents this write rewrote.
     ///   - documents: about how many the index holds.
     private static func compact(written: Int, documents: Int64, _ db: Database) throws {
-        let bulk = written >= bulkDocuments && Int64(written) * 8 >= documents
+        guard written >= bulkDocuments, Int64(written) * 8 >= documents else { return }
         for index in ftsTables {
-            if bulk {
-                try db.execute(cached: "INSERT INTO \(index) (\(index)) VALUES ('optimize')")
-            } else {
-                try db.execute(
-                    cached: "INSERT INTO \(index) (\(index), rank) VALUES ('merge', ?)",
-                    arguments: [mergePages])
-            }
+            try db.execute(cached: "INSERT INTO \(index) (\(index)) VALUES ('optimize')")
         }
     }
 

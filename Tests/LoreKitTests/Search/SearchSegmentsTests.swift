@@ -55,15 +55,4 @@ import Testing
         #expect(try Self.segmentCounts(store) == [1, 1, 1])
         #expect(try store.search("w5x").hits.isEmpty == false)
     }
-
-    @Test func smallWritesMergeAsTheyGo() throws {
-        let (store, folder) = try TestStore.make()
-        defer { TestStore.cleanUp(folder) }
-        for number in 1...40 {
-            try store.registerComponent("component-\(number)", description: Self.text(number))
-        }
-        let counts = try Self.segmentCounts(store)
-        #expect(counts.allSatisfy { $0 <= 6 }, "\(counts)")
-        #expect(try store.search("component-7").hits.first?.id == "component-7")
-    }
 }
