@@ -4,12 +4,13 @@ import GRDB
 /// bm25 (``SearchRanking``), then by number.
 ///
 /// Ranking costs per matching document (FTS5 reads each one's positions and length), so
-/// when more than ``window`` documents match, only the newest ``window`` are ranked. Each
-/// step reads only what it needs: FTS5 walks the document lists newest first and stops
-/// after the window, search_docs rows are read only for filters and for the best few, and
-/// snippets only for the page.
+/// when more than ``window`` documents match, only the newest ``window`` are ranked, with the
+/// older ones that have a phrase in the title when the window has too few of those for the
+/// page. Each step reads only what it needs: FTS5 walks the document lists newest first and
+/// stops after the window, search_docs rows are read only for filters and for the best few,
+/// and snippets only for the page.
 struct RankedMatches {
-    /// `search_fts` or `search_trigram`.
+    /// `search_fts` (the word index; the title step reads `search_title` beside it).
     var index: String
     /// What must match, as the person meant it: ranked and highlighted.
     var match: String
@@ -81,7 +82,7 @@ struct RankedMatches {
                 let counted = alone ? [counts.known(phrases[0], in: index, since: since)] : documents
                 found.rows = try withTitleMatches(
                     found.rows, before: oldest, candidates: candidates, phrases: phrases, documents: counted,
-                    wanted: wanted, counts: counts, limit: fetch + 1, db)
+                    wanted: wanted, window: window, counts: counts, limit: fetch + 1, db)
             }
             let scored = found.rows
             let complete = scored.count <= fetch
@@ -99,8 +100,8 @@ struct RankedMatches {
                 let walking = found.ranked == window || simple || expression.contains("*")
                 let page = try rowsOfPage(
                     top, limit: limit, offset: offset, walking: walking,
-                    olderThan: found.ranked == window ? found.oldest : nil,
-                    counts: counts, db)
+                    olderThan: found.ranked == window ? found.oldest : nil, window: window, counts: counts, db
+                )
                 return (page, found.ranked == window ? window : nil)
             }
             fetch *= 4
@@ -125,7 +126,7 @@ struct RankedMatches {
     ///   the scores equal the window's.
     private func withTitleMatches(
         _ rows: [(doc: Int64, row: SearchRow)], before oldest: Int64, candidates: String, phrases: [String],
-        documents: [Double?], wanted: Int, counts: PhraseCounts, limit: Int, _ db: Database
+        documents: [Double?], wanted: Int, window: Int, counts: PhraseCounts, limit: Int, _ db: Database
     ) throws -> [(doc: Int64, row: SearchRow)] {
         let named = phrases.joined(separator: " OR ")
         let recent = try SearchQueries.newestMatches(
@@ -138,7 +139,8 @@ struct RankedMatches {
         let older = try SearchQueries.ranked(
             candidates, in: index, documents: documents, since: max(since, titled.min() ?? since),
             among: titled,
-            walking: try walkable(from: titled.min() ?? oldest, to: oldest, counts: counts, db),
+            walking: try walkable(
+                from: titled.min() ?? oldest, to: oldest, window: window, counts: counts, db),
             window: missing,
             filters: filters, limit: limit, db)
         guard !older.rows.isEmpty else { return rows }
@@ -150,16 +152,16 @@ struct RankedMatches {
 
     /// How many matches FTS5 may walk past rather than start again at each of a few
     /// documents: a start costs about as much as walking this many.
-    static let walkInsteadOfStarts = 500
+    var walkInsteadOfStarts = 500
 
-    /// Whether walking the matches from rowid `first` to `oldest` (the window's oldest) is
-    /// cheaper than starting at each document there: the window's density of matches
-    /// estimates how many lie between.
-    private func walkable(from first: Int64, to oldest: Int64, counts: PhraseCounts, _ db: Database) throws
-        -> Bool
-    {
+    /// Whether walking the matches from rowid `first` to `oldest` (the oldest of a full window
+    /// of `window` documents) is cheaper than starting at each document there: the window's
+    /// density of matches estimates how many lie between.
+    private func walkable(
+        from first: Int64, to oldest: Int64, window: Int, counts: PhraseCounts, _ db: Database
+    ) throws -> Bool {
         let span = Double(max(1, try counts.newest(db) - oldest + 1))
-        return Double(window) / span * Double(oldest - first) <= Double(Self.walkInsteadOfStarts)
+        return Double(window) / span * Double(oldest - first) <= Double(walkInsteadOfStarts)
     }
 
     /// Scales scores computed with a count of 0 for `phrase` to its count, found from the
@@ -180,8 +182,7 @@ struct RankedMatches {
 
     private func rowsOfPage(
         _ scored: [(doc: Int64, row: SearchRow)], limit: Int, offset: Int, walking: Bool,
-        olderThan oldest: Int64?,
-        counts: PhraseCounts, _ db: Database
+        olderThan oldest: Int64?, window: Int, counts: PhraseCounts, _ db: Database
     ) throws -> [SearchRow] {
         let ordered = scored.sorted { a, b in
             if a.row.live != b.row.live { return a.row.live }
@@ -197,7 +198,7 @@ struct RankedMatches {
             expression, in: index, docs: page.map(\.doc).filter { $0 >= oldest ?? .min }, walking: walking, db
         )
         if let oldest, let first = older.min() {
-            let walk = try walkable(from: first, to: oldest, counts: counts, db)
+            let walk = try walkable(from: first, to: oldest, window: window, counts: counts, db)
             snippets.merge(try SearchQueries.snippets(expression, in: index, docs: older, walking: walk, db))
             { a, _ in a }
         }

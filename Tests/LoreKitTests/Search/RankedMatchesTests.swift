@@ -108,6 +108,12 @@ import Testing
             all.window = 100
             let scores = Dictionary(uniqueKeysWithValues: try Self.page(all, db).map { ($0.ref, $0.score) })
             for row in try Self.page(matches, limit: 2, db) { #expect(row.score == scores[row.ref]) }
+            // Starting FTS5 at each older title match instead of walking finds the same page.
+            var starting = matches
+            starting.walkInsteadOfStarts = 0
+            #expect(
+                try Self.page(starting, limit: 2, db).map { "\($0.ref) \($0.score) \($0.snippet)" }
+                    == Self.page(matches, limit: 2, db).map { "\($0.ref) \($0.score) \($0.snippet)" })
             // Only the newest `titleWindow` of them.
             matches.titleWindow = 0
             #expect(try Self.page(matches, limit: 2, db).map(\.number) == [6, 7])
