@@ -10,6 +10,9 @@ enum SearchCommands {
         let count = try arguments.int("queries")
         let limit = try arguments.int("limit", default: 10)
         let store = try Store.open(location, keyRing: keys)
+        if let text = try? arguments.string("text") {
+            return try one(text, store: store, count: count, limit: limit)
+        }
         let components = try store.components().map(\.name)
         let records = try store.stats().adrsByStatus.values.reduce(0, +)
         let vocabulary = Vocabulary()
@@ -46,6 +49,23 @@ enum SearchCommands {
                 String(format: "%.2f ms ", $0.seconds * 1000)
                     + "\($0.kind.rawValue) '\($0.text)' \($0.hits) hits"
             })
+        line.emit()
+    }
+
+    /// `search --text QUERY`: one query, timed `--queries` times after a warm-up (for a
+    /// profiler), with what it found and how.
+    private static func one(_ text: String, store: Store, count: Int, limit: Int) throws {
+        let options = SearchOptions(limit: limit)
+        let results = try store.search(text, options: options)
+        var times: [Double] = []
+        for _ in 0..<count { times.append(try Measure.time { try store.search(text, options: options) }.1) }
+        var line = ResultLine("search-one")
+        line.add("text", text)
+        line.add("queries", count)
+        line.add("p50_s", Measure.percentile(times, 50))
+        line.add("p99_s", Measure.percentile(times, 99))
+        line.add("hits", results.hits.count)
+        line.add("explain", results.explain)
         line.emit()
     }
 

@@ -45,15 +45,17 @@ enum SearchQueries {
         return (row?[0] ?? 0, row?[1])
     }
 
-    /// The newest `cap` documents from rowid `since` on that match `expression` in `index`,
-    /// newest first.
+    /// The newest `cap` documents from rowid `since` on, and before `before`, that match
+    /// `expression` in `index`, newest first.
     static func newestMatchingDocuments(
-        _ expression: String, in index: String, since: Int64 = 0, upTo cap: Int, _ db: Database
+        _ expression: String, in index: String, since: Int64 = 0, before: Int64 = .max, upTo cap: Int,
+        _ db: Database
     ) throws -> [Int64] {
         let sql = """
-            SELECT rowid FROM \(index) WHERE \(index) MATCH ? AND rowid >= ? ORDER BY rowid DESC LIMIT ?
+            SELECT rowid FROM \(index) WHERE \(index) MATCH ? AND rowid >= ? AND rowid < ?
+            ORDER BY rowid DESC LIMIT ?
             """
-        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [expression, since, cap])
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [expression, since, before, cap])
     }
 
     /// Which of these documents pass `filters`.
@@ -70,12 +72,15 @@ enum SearchQueries {
 
     /// The newest document's rowid (0 when there are none).
     static func newestDocument(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
+        try Int64.fetchOne(db, cached: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
     }
 
     /// The best `limit` by `lore_rank` (see ``SearchRanking``) of the newest `window`
-    /// documents from rowid `since` on that match `expression` in `index` and pass `filters`:
-    /// best first, without snippets.
+    /// documents from rowid `since` on (and `among` these, when given) that match `expression`
+    /// in `index` and pass `filters`: best first, without snippets.
+    ///
+    /// FTS5 starts again at each of `among` (a few lookups per word each), unless `walking`:
+    /// then it walks the matches between the first and the last of them once.
     ///
     /// FTS5 walks the document lists newest first and stops after `window` documents, so
     /// only those are scored; search_docs rows are read for the filters and for the best.
@@ -84,12 +89,14 @@ enum SearchQueries {
     ///   takes: a document count, a negative share, or nil for a phrase that does not count;
     ///   an empty list has `lore_rank` count, as `bm25` does.
     static func ranked(
-        _ expression: String, in index: String, documents: [Double?], since: Int64 = 0, window: Int,
-        filters: SearchFilters, limit: Int, _ db: Database
+        _ expression: String, in index: String, documents: [Double?], since: Int64 = 0,
+        among: [Int64]? = nil, walking: Bool = false, window: Int, filters: SearchFilters, limit: Int,
+        _ db: Database
     ) throws -> RankedWindow {
         let (conditions, arguments) = filterConditions(filters)
         let join = conditions.isEmpty ? "" : "JOIN search_docs d ON d.doc = \(index).rowid"
         let rank = ([index] + documents.map { _ in "?" }).joined(separator: ", ")
+        let listed = "(SELECT value FROM json_each(?))"
         let sql = """
             SELECT best.doc, best.ranked, best.oldest, best.documents, d.type, d.ref, d.number, d.title,
                 d.status, d.live, '' AS snippet, best.score AS score
@@ -101,13 +108,18 @@ enum SearchQueries {
                         \(SearchRanking.rowsFunction)(\(index)) AS documents
                     FROM \(index) \(join)
                     WHERE \(index) MATCH ? AND \(index).rowid >= ?
+                    \(among == nil ? "" : walking ? "AND \(index).rowid <= ? AND +\(index).rowid IN \(listed)" : "AND \(index).rowid IN \(listed)")
                     \(conditions.map { "AND \($0)" }.joined(separator: " "))
                     ORDER BY \(index).rowid DESC LIMIT ?)
                 ORDER BY score, doc LIMIT ?) AS best
             JOIN search_docs d ON d.doc = best.doc
             ORDER BY best.score, best.doc
             """
-        let values: [(any DatabaseValueConvertible)?] = documents + [expression, since]
+        let values: [(any DatabaseValueConvertible)?] =
+            documents + [expression, since]
+            + (among.map {
+                (walking ? [$0.max() ?? 0] : []) + ["[" + $0.map(String.init).joined(separator: ",") + "]"]
+            } ?? [])
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: sql), arguments: StatementArguments(values) + arguments + [window, limit])
         return RankedWindow(
@@ -140,20 +152,54 @@ enum SearchQueries {
         return snippets
     }
 
-    /// Documents from rowid `since` on whose text contains every word as a substring (for
-    /// words shorter than a trigram, such as two CJK characters).
-    static func containing(
-        _ words: [String], since: Int64 = 0, filters: SearchFilters, limit: Int, offset: Int, _ db: Database
-    ) throws -> [SearchRow] {
-        var (conditions, arguments) = filterConditions(filters)
-        conditions.insert("d.doc >= ?", at: 0)
-        arguments = [since] + arguments
-        for word in words {
-            conditions.append(
-                "instr(lower(d.title || ' ' || d.decision || ' ' || d.tags || ' ' || d.body), ?) > 0")
-            arguments += [word.lowercased()]
+    /// The name of the SQL function that folds case for substring checks of text that is not
+    /// ASCII (SQLite's `lower` folds only ASCII letters).
+    static let foldFunction = "lore_fold"
+
+    /// Documents whose text holds every piece, case folded, with each field's text: live
+    /// first, then those with every piece in the title, then newest; `offset` skipped,
+    /// at most `limit`.
+    ///
+    /// - Parameter docs: the documents to check, or nil for every document from rowid `since` on.
+    static func substrings(
+        _ pieces: [String], docs: [Int64]?, since: Int64 = 0, filters: SearchFilters, limit: Int, offset: Int,
+        _ db: Database
+    ) throws -> [(row: SearchRow, fields: [String])] {
+        let ascii = pieces.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }
+        let fold = ascii ? "lower" : foldFunction
+        if !ascii {
+            db.add(
+                function: DatabaseFunction(foldFunction, argumentCount: 1, pure: true) {
+                    String.fromDatabaseValue($0[0])?.lowercased()
+                })
         }
-        return try listing(conditions, arguments, limit: limit, offset: offset, db)
+        var (conditions, arguments) = filterConditions(filters)
+        if let docs {
+            conditions.insert("d.doc IN (SELECT value FROM json_each(?))", at: 0)
+            arguments = ["[" + docs.map(String.init).joined(separator: ",") + "]"] + arguments
+        } else {
+            conditions.insert("d.doc >= ?", at: 0)
+            arguments = [since] + arguments
+        }
+        let folded = pieces.map { $0.lowercased() }
+        for piece in folded {
+            conditions.append(
+                "("
+                    + ["title", "decision", "tags", "body"].map { "instr(\(fold)(d.\($0)), ?) > 0" }
+                    .joined(separator: " OR ") + ")")
+            arguments += [piece, piece, piece, piece]
+        }
+        let inTitle = folded.map { _ in "instr(\(fold)(d.title), ?) > 0" }.joined(separator: " AND ")
+        let sql = """
+            SELECT d.type, d.ref, d.number, d.title, d.status, d.live, '' AS snippet, 0.0 AS score,
+                d.decision, d.tags, d.body, \(inTitle) AS in_title
+            FROM search_docs d WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY d.live DESC, in_title DESC, d.doc DESC LIMIT ? OFFSET ?
+            """
+        let values = StatementArguments(folded) + arguments + [limit, offset]
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: values).map {
+            (row($0), [$0["title"], $0["decision"], $0["tags"], $0["body"]])
+        }
     }
 
     /// Documents matching only filters, live first, by number.
@@ -175,14 +221,14 @@ enum SearchQueries {
     /// that holds the word first.
     static func vocabularyHas(_ term: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1",
+            db, cached: "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1",
             arguments: ["\"" + term.replacing("\"", with: "\"\"") + "\""]) ?? false
     }
 
     /// Whether the word index holds a word that starts with `prefix`.
     static func vocabularyHasPrefix(_ prefix: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM search_vocab WHERE term >= ? AND substr(term, 1, ?) = ? LIMIT 1",
+            db, cached: "SELECT 1 FROM search_vocab WHERE term >= ? AND substr(term, 1, ?) = ? LIMIT 1",
             arguments: [prefix, prefix.count, prefix]) ?? false
     }
 
@@ -196,7 +242,7 @@ enum SearchQueries {
     {
         try Row.fetchAll(
             db,
-            sql: """
+            cached: """
                 SELECT term, doc FROM search_vocab
                 WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
                 """,
@@ -206,7 +252,7 @@ enum SearchQueries {
 
     /// How many documents hold the indexed word `term`; nil when the index does not hold it.
     static func vocabularyCount(_ term: String, _ db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT doc FROM search_vocab WHERE term = ?", arguments: [term])
+        try Int.fetchOne(db, cached: "SELECT doc FROM search_vocab WHERE term = ?", arguments: [term])
     }
 
     private static func listing(
@@ -219,7 +265,7 @@ enum SearchQueries {
             FROM search_docs d \(whereClause)
             ORDER BY d.live DESC, d.number LIMIT ? OFFSET ?
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments + [limit, offset]).map(row)
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments + [limit, offset]).map(row)
     }
 
     /// SQL conditions on `d` (search_docs) for the filters, with their arguments.

@@ -4,12 +4,13 @@ import GRDB
 /// bm25 (``SearchRanking``), then by number.
 ///
 /// Ranking costs per matching document (FTS5 reads each one's positions and length), so
-/// when more than ``window`` documents match, only the newest ``window`` are ranked. Each
-/// step reads only what it needs: FTS5 walks the document lists newest first and stops
-/// after the window, search_docs rows are read only for filters and for the best few, and
-/// snippets only for the page.
+/// when more than ``window`` documents match, only the newest ``window`` are ranked, with the
+/// older ones that have a phrase in the title when the window has too few of those for the
+/// page. Each step reads only what it needs: FTS5 walks the document lists newest first and
+/// stops after the window, search_docs rows are read only for filters and for the best few,
+/// and snippets only for the page.
 struct RankedMatches {
-    /// `search_fts` or `search_trigram`.
+    /// `search_fts` (the word index; the title step reads `search_title` beside it).
     var index: String
     /// What must match, as the person meant it: ranked and highlighted.
     var match: String
@@ -24,7 +25,7 @@ struct RankedMatches {
     var filters = SearchFilters()
     /// How many of the newest matching documents are ranked at most (more when a page
     /// reaches further).
-    var window = 250
+    var window = 100
     /// Documents older than this rowid are not searched.
     var since: Int64 = 0
 
@@ -75,6 +76,14 @@ struct RankedMatches {
                 candidates, in: index, documents: documents, since: since, window: window, filters: filters,
                 limit: fetch + 1, db)
             if alone { try scale(&found, for: phrases[0], window: window, counts: counts, db) }
+            if found.ranked == window, let oldest = found.oldest, !phrases.isEmpty,
+                !phrases.contains(where: { $0.hasSuffix("*") })
+            {
+                let counted = alone ? [counts.known(phrases[0], in: index, since: since)] : documents
+                found.rows = try withTitleMatches(
+                    found.rows, before: oldest, candidates: candidates, phrases: phrases, documents: counted,
+                    wanted: wanted, window: window, counts: counts, limit: fetch + 1, db)
+            }
             let scored = found.rows
             let complete = scored.count <= fetch
             let top = Array(scored.prefix(fetch))
@@ -89,11 +98,70 @@ struct RankedMatches {
                     index == "search_fts" && phrases.count == 1 && exclude == nil && narrowing == nil
                     && !phrases[0].contains(" ")
                 let walking = found.ranked == window || simple || expression.contains("*")
-                let page = try rowsOfPage(top, limit: limit, offset: offset, walking: walking, db)
+                let page = try rowsOfPage(
+                    top, limit: limit, offset: offset, walking: walking,
+                    olderThan: found.ranked == window ? found.oldest : nil, window: window, counts: counts, db
+                )
                 return (page, found.ranked == window ? window : nil)
             }
             fetch *= 4
         }
+    }
+
+    /// How many of the older documents that match with a word in the title are ranked besides
+    /// the window, at most.
+    var titleWindow = 100
+
+    /// `rows` (the best of the window) and the best of the newest older documents that match
+    /// with a phrase in the title, together, best first, at most `limit`: a record named for
+    /// the words ranks high however old it is.
+    ///
+    /// When the window holds `wanted` documents with a phrase in the title, those fill the
+    /// page and nothing older is read; otherwise as many older ones as are missing (up to
+    /// ``titleWindow``). The title index (`search_title`) holds only titles, so finding them
+    /// walks only the records named for a phrase, however many mention it elsewhere; each is
+    /// then scored on its own (FTS5 starts again at each one).
+    ///
+    /// - Parameter documents: what `lore_rank` takes for the phrases of `candidates`, so that
+    ///   the scores equal the window's.
+    private func withTitleMatches(
+        _ rows: [(doc: Int64, row: SearchRow)], before oldest: Int64, candidates: String, phrases: [String],
+        documents: [Double?], wanted: Int, window: Int, counts: PhraseCounts, limit: Int, _ db: Database
+    ) throws -> [(doc: Int64, row: SearchRow)] {
+        let named = phrases.joined(separator: " OR ")
+        let recent = try SearchQueries.newestMatches(
+            named, in: "search_title", since: oldest, upTo: wanted, db)
+        let missing = min(titleWindow, wanted - recent.count)
+        guard missing > 0 else { return rows }
+        let titled = try SearchQueries.newestMatchingDocuments(
+            named, in: "search_title", since: since, before: oldest, upTo: missing, db)
+        guard !titled.isEmpty else { return rows }
+        let older = try SearchQueries.ranked(
+            candidates, in: index, documents: documents, since: max(since, titled.min() ?? since),
+            among: titled,
+            walking: try walkable(
+                from: titled.min() ?? oldest, to: oldest, window: window, counts: counts, db),
+            window: missing,
+            filters: filters, limit: limit, db)
+        guard !older.rows.isEmpty else { return rows }
+        let merged = (rows + older.rows).sorted {
+            $0.row.score != $1.row.score ? $0.row.score < $1.row.score : $0.doc < $1.doc
+        }
+        return Array(merged.prefix(limit))
+    }
+
+    /// How many matches FTS5 may walk past rather than start again at each of a few
+    /// documents: a start costs about as much as walking this many.
+    var walkInsteadOfStarts = 500
+
+    /// Whether walking the matches from rowid `first` to `oldest` (the oldest of a full window
+    /// of `window` documents) is cheaper than starting at each document there: the window's
+    /// density of matches estimates how many lie between.
+    private func walkable(
+        from first: Int64, to oldest: Int64, window: Int, counts: PhraseCounts, _ db: Database
+    ) throws -> Bool {
+        let span = Double(max(1, try counts.newest(db) - oldest + 1))
+        return Double(window) / span * Double(oldest - first) <= Double(walkInsteadOfStarts)
     }
 
     /// Scales scores computed with a count of 0 for `phrase` to its count, found from the
@@ -113,7 +181,8 @@ struct RankedMatches {
     }
 
     private func rowsOfPage(
-        _ scored: [(doc: Int64, row: SearchRow)], limit: Int, offset: Int, walking: Bool, _ db: Database
+        _ scored: [(doc: Int64, row: SearchRow)], limit: Int, offset: Int, walking: Bool,
+        olderThan oldest: Int64?, window: Int, counts: PhraseCounts, _ db: Database
     ) throws -> [SearchRow] {
         let ordered = scored.sorted { a, b in
             if a.row.live != b.row.live { return a.row.live }
@@ -123,8 +192,16 @@ struct RankedMatches {
             return a.doc < b.doc
         }
         let page = Array(ordered.dropFirst(offset).prefix(limit))
-        let snippets = try SearchQueries.snippets(
-            expression, in: index, docs: page.map(\.doc), walking: walking, db)
+        // Title matches older than the window are far from it: their snippets are found apart.
+        let older = page.map(\.doc).filter { $0 < oldest ?? .min }
+        var snippets = try SearchQueries.snippets(
+            expression, in: index, docs: page.map(\.doc).filter { $0 >= oldest ?? .min }, walking: walking, db
+        )
+        if let oldest, let first = older.min() {
+            let walk = try walkable(from: first, to: oldest, window: window, counts: counts, db)
+            snippets.merge(try SearchQueries.snippets(expression, in: index, docs: older, walking: walk, db))
+            { a, _ in a }
+        }
         return page.map { doc, row in
             var row = row
             row.snippet = snippets[doc] ?? ""

@@ -27,7 +27,7 @@ extension Store {
         guard options.limit >= 1 else { throw SearchError.badLimit(options.limit) }
         var query = options.raw ? SearchQuery.raw(text) : SearchQuery.parse(text)
         query.filters.merge(options.filters)
-        return try read { db in
+        return try snapshot { db in
             var engine = SearchEngine(query: query, options: options, db: db)
             let hits = try engine.run(raw: options.raw, text: text)
             return SearchResults(
@@ -35,6 +35,25 @@ extension Store {
                 suggestions: try engine.suggestions(
                     found: hits.contains { $0.matched == "reference" || $0.matched == "words" }),
                 explain: engine.explain)
+        }
+    }
+
+    /// Runs `work`, which only reads, in one deferred transaction: a consistent snapshot.
+    ///
+    /// Not ``read(_:)``: GRDB's read-only access sets `PRAGMA query_only` before and after,
+    /// and setting that flag expires every prepared statement of the connection, so each
+    /// search compiled its cached FTS5 statements again, a third of its time in-process.
+    private func snapshot<T>(_ work: (Database) throws -> T) throws -> T {
+        try StoreErrors.mapping(path: location.database.path) {
+            try queue.inDatabase { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try work(db)
+                    return .commit
+                }
+                guard let result else { preconditionFailure("the transaction ran work or threw") }
+                return result
+            }
         }
     }
 }
@@ -124,9 +143,14 @@ struct SearchEngine {
     /// How many of the newest documents a substring search reads at most: walking the
     /// trigrams of a rare substring through 100,000 documents took up to 6 ms.
     static let substringReach: Int64 = 25_000
+    /// How many of the newest documents that hold a substring search's trigrams have their
+    /// text checked at first (more when fewer than a page pass).
+    static let substringWindow = 250
 
-    /// Substring search: trigrams for words of three or more characters, a scan otherwise;
-    /// in the newest ``substringReach`` documents.
+    /// Substring search in the newest ``substringReach`` documents: the documents that hold
+    /// the trigrams of the pieces of 3 or more characters, newest first, or every document
+    /// when no piece is that long (two CJK characters, say), checked for every piece; those
+    /// with all the pieces in the title first, then the newest (see ``Substrings``).
     private mutating func substrings(limit: Int) throws -> [SearchRow] {
         let pieces = query.text.split(whereSeparator: \.isWhitespace).map(String.init)
             .filter { $0.contains { $0.isLetter || $0.isNumber } }
@@ -134,17 +158,31 @@ struct SearchEngine {
         let newest = try counts.newest(db)
         let since = newest > Self.substringReach ? newest - Self.substringReach + 1 : 0
         if since > 0 { explain.append("substrings only in the newest \(Self.substringReach) documents") }
-        if pieces.allSatisfy({ $0.count >= 3 }) {
-            let expression = pieces.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-                .joined(separator: " ")
-            explain.append("search_trigram MATCH \(expression)")
-            let matches = RankedMatches(
-                index: "search_trigram", match: expression, filters: query.filters, since: since)
-            return try ranked(matches, limit: limit)
+        var found: [(row: SearchRow, fields: [String])]
+        if let prefilter = Substrings.prefilter(pieces) {
+            explain.append("search_trigram MATCH \(prefilter), then the text checked for \(pieces)")
+            var window = max(Self.substringWindow, 4 * (limit + options.offset))
+            while true {
+                let docs = try SearchQueries.newestMatchingDocuments(
+                    prefilter, in: "search_trigram", since: since, upTo: window, db)
+                found = try SearchQueries.substrings(
+                    pieces, docs: docs, filters: query.filters, limit: limit, offset: options.offset, db)
+                guard docs.count == window, found.count < limit, Int64(window) < Self.substringReach else {
+                    break
+                }
+                window *= 4
+            }
+        } else {
+            explain.append("substring scan for \(pieces)")
+            found = try SearchQueries.substrings(
+                pieces, docs: nil, since: since, filters: query.filters, limit: limit, offset: options.offset,
+                db)
         }
-        explain.append("substring scan for \(pieces)")
-        return try SearchQueries.containing(
-            pieces, since: since, filters: query.filters, limit: limit, offset: options.offset, db)
+        return found.map { row, fields in
+            var row = row
+            row.snippet = Substrings.snippet(fields: fields, pieces: pieces)
+            return row
+        }
     }
 
     private func referenced(_ reference: String) throws -> SearchRow? {

@@ -7,6 +7,7 @@ enum StoreMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-log") { db in try EventLogSchema.create(db) }
         migrator.registerMigration("v1-projections") { db in try Projector.createTables(db) }
+        migrator.registerMigration("v2-search-trigram") { db in try SearchProjection.migrateTrigramIndex(db) }
         return migrator
     }
 }

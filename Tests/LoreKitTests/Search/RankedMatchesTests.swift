@@ -75,8 +75,9 @@ import Testing
             matches.window = 3
             // 6, 7 and 8 are ranked; 2 and 4 are older than the window.
             #expect(try Self.page(matches, limit: 2, db).map(\.number) == [6, 8])
-            // A page that reaches past the window widens it: 5 to 8.
-            #expect(try Self.page(matches, limit: 2, offset: 2, db).map(\.number) == [5, 7])
+            // A page that reaches past the window widens it: 5 to 8, where only 6 and 8 are
+            // named for kafka; the older 2 and 4 are, and are ranked too.
+            #expect(try Self.page(matches, limit: 2, offset: 2, db).map(\.number) == [6, 8])
             #expect(
                 try SearchRanking.using(db) {
                     try matches.page(limit: 2, offset: 0, counts: PhraseCounts(), db)
@@ -88,6 +89,34 @@ import Testing
                 }.window == nil)
             #expect(try Self.page(matches, limit: 2, db).map(\.number) == [2, 4])
             #expect(try Self.page(matches, limit: 2, offset: 2, db).map(\.number) == [6, 8])
+        }
+    }
+
+    @Test func olderRecordsWithTheWordInTheTitleAreRankedBesidesTheWindow() throws {
+        // Kafka in the title of the first only, in the body of all.
+        let (store, folder) = try Self.store(
+            (1...8).map {
+                ADRDraft(title: $0 == 1 ? "Kafka" : "Record \($0)", context: "kafka, at some length")
+            })
+        defer { TestStore.cleanUp(folder) }
+        try store.read { (db) throws in
+            var matches = RankedMatches(index: "search_fts", match: "\"kafka\"")
+            matches.window = 3
+            #expect(try Self.page(matches, limit: 2, db).map(\.number) == [1, 6])
+            // The same scores as when every match is ranked.
+            var all = matches
+            all.window = 100
+            let scores = Dictionary(uniqueKeysWithValues: try Self.page(all, db).map { ($0.ref, $0.score) })
+            for row in try Self.page(matches, limit: 2, db) { #expect(row.score == scores[row.ref]) }
+            // Starting FTS5 at each older title match instead of walking finds the same page.
+            var starting = matches
+            starting.walkInsteadOfStarts = 0
+            #expect(
+                try Self.page(starting, limit: 2, db).map { "\($0.ref) \($0.score) \($0.snippet)" }
+                    == Self.page(matches, limit: 2, db).map { "\($0.ref) \($0.score) \($0.snippet)" })
+            // Only the newest `titleWindow` of them.
+            matches.titleWindow = 0
+            #expect(try Self.page(matches, limit: 2, db).map(\.number) == [6, 7])
         }
     }
 
@@ -103,13 +132,16 @@ import Testing
                     db)
             }
             let sixth = try #require(docs.rows.first { $0.row.number == 6 }?.doc)
-            for index in ["search_fts", "search_trigram"] {
-                var matches = RankedMatches(index: index, match: "\"kafka\"")
-                matches.since = sixth
-                #expect(try Self.page(matches, db).map(\.number) == [6, 8, 7], "\(index)")
-                matches.filters = SearchFilters(types: ["adr"])
-                #expect(try Self.page(matches, db).map(\.number) == [6, 8, 7], "\(index)")
-            }
+            var matches = RankedMatches(index: "search_fts", match: "\"kafka\"")
+            matches.since = sixth
+            #expect(try Self.page(matches, db).map(\.number) == [6, 8, 7])
+            matches.filters = SearchFilters(types: ["adr"])
+            #expect(try Self.page(matches, db).map(\.number) == [6, 8, 7])
+            // The trigram index, which substring search walks, stops there too.
+            let trigrams = try #require(Substrings.prefilter(["kafka"]))
+            let found = try SearchQueries.newestMatchingDocuments(
+                trigrams, in: "search_trigram", since: sixth, upTo: 100, db)
+            #expect(found.count == 3 && found.allSatisfy { $0 >= sixth })
         }
     }
 

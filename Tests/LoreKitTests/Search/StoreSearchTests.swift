@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import GRDBSQLite
 import Testing
 
 @testable import LoreKit
@@ -199,6 +201,20 @@ import Testing
         #expect(try store.checkProjections().matches)
         try store.rebuild()
         #expect(try store.search("kafka").hits.map(\.type) == ["adr", "note", "note"])
+    }
+
+    /// A search leaves the connection's compiled statements valid for the next one (GRDB's
+    /// read-only access sets `PRAGMA query_only`, which expires them all).
+    @Test func searchesDoNotRecompileTheirStatements() throws {
+        let (store, folder) = try Self.store([ADRDraft(title: "Use HttpClientFactory everywhere")])
+        defer { TestStore.cleanUp(folder) }
+        for _ in 1...2 { #expect(try store.search("ClientFact").hits.count == 1) }
+        let recompiled = try store.read { db in
+            // The substring search reads the newest document's rowid with this statement.
+            let statement = try db.cachedStatement(sql: "SELECT coalesce(max(doc), 0) FROM search_docs")
+            return sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_REPREPARE, 0)
+        }
+        #expect(recompiled == 0)
     }
 
     /// A dry-run import rolls back everything it wrote, the search projection's scratch table

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import LoreKit
+
+/// The indexes stay in few segments: FTS5 looks every query word up in each one.
+@Suite struct SearchSegmentsTests {
+    /// How many segments an FTS5 index has, from its structure record (`%_data` row 10: a
+    /// 4-byte cookie, then varints: levels, segments, …).
+    static func segments(_ index: String, _ db: Database) throws -> Int {
+        let block = try #require(try Data.fetchOne(db, sql: "SELECT block FROM \(index)_data WHERE id = 10"))
+        var position = block.startIndex + 4
+        func varint() -> Int {
+            var value = 0
+            for step in 0..<9 {
+                let byte = Int(block[position])
+                position += 1
+                if step == 8 { return value << 8 | byte }
+                value = value << 7 | (byte & 0x7f)
+                if byte & 0x80 == 0 { break }
+            }
+            return value
+        }
+        _ = varint()  // levels
+        return varint()
+    }
+
+    static func segmentCounts(_ store: Store) throws -> [Int] {
+        try store.read { db in
+            try ["search_fts", "search_trigram", "search_title"].map { try segments($0, db) }
+        }
+    }
+
+    /// Words enough that indexing them fills FTS5's pending-terms buffer several times.
+    static func text(_ seed: Int) -> String {
+        (0..<300).map { "w\(($0 * 7919 + seed * 104_729) % 50_021)x" }.joined(separator: " ")
+    }
+
+    @Test func aBulkWriteAndARebuildLeaveOneSegmentPerIndex() throws {
+        let (store, folder) = try TestStore.make()
+        defer { TestStore.cleanUp(folder) }
+        let batch = (1...SearchProjection.bulkDocuments + 200).map { number in
+            let adr = ADRID(UUID())
+            let payload = EventPayload.adrRecorded(
+                ADRRecorded(
+                    adr: adr, number: number, title: "Record \(number)", status: "proposed",
+                    date: "2024-01-01",
+                    context: Self.text(number)))
+            return (stream: adr.stream, payload: payload, deps: [EventID]())
+        }
+        try store.append(batch)
+        #expect(try Self.segmentCounts(store) == [1, 1, 1])
+        try store.rebuild()
+        #expect(try Self.segmentCounts(store) == [1, 1, 1])
+        #expect(try store.search("w5x").hits.isEmpty == false)
+    }
+}
