@@ -118,9 +118,12 @@ public final class Store: Sendable {
     /// - Parameter rollback: run the work and then undo it (a dry run).
     func write<T>(rollback: Bool = false, _ work: (Database, Appender) throws -> T) throws -> T {
         try StoreErrors.mapping(path: location.database.path) {
-            try queue.write { db in
+            // One transaction, not a savepoint inside one: while a savepoint is open SQLite
+            // copies every page a write changes into a statement journal first (about a
+            // thousand pages for an import of 100 events), only to throw the copies away.
+            try queue.writeWithoutTransaction { db in
                 var result: T?
-                try db.inSavepoint {
+                try db.inTransaction(.immediate) {
                     let appender = Appender(store: self)
                     result = try work(db, appender)
                     try appender.finish(db)
