@@ -12,6 +12,23 @@ enum Measure {
         return (result, now() - start)
     }
 
+    /// Seconds of CPU (user and system) the process has used so far, from `getrusage`.
+    static func cpu() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// Runs `work` and returns its result with the wall seconds and the CPU seconds it took;
+    /// the CPU figure is steadier than the wall on a busy machine, and their difference is
+    /// mostly time spent waiting for the disk.
+    static func timeWithCPU<T>(_ work: () throws -> T) rethrows -> (T, wall: Double, cpu: Double) {
+        let cpuStart = cpu()
+        let (result, wall) = try time(work)
+        return (result, wall, cpu() - cpuStart)
+    }
+
     /// The nearest-rank percentile `p` (0…100) of `values`.
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }

@@ -51,6 +51,7 @@ enum SyncCommands {
         let records = try sender.stats().adrsByStatus.values.reduce(0, +)
         var exports: [Double] = []
         var imports: [Double] = []
+        var importsCPU: [Double] = []
         var sent = 0
         for round in 0..<rounds {
             var data = DataSet(
@@ -62,19 +63,25 @@ enum SyncCommands {
             let file = peerFolder.appendingPathComponent("delta-\(round).bundle")
             let have = try receiver.have()
             let (events, exporting) = try Measure.time { try sender.exportBundle(to: file, for: have) }
-            let (report, importing) = try Measure.time { try receiver.importBundles([file]) }
+            let (report, importing, importingCPU) = try Measure.timeWithCPU {
+                try receiver.importBundles([file])
+            }
             guard report.added == events else {
                 throw BenchError.usage("the receiver added \(report.added) of \(events) events")
             }
             sent = events
             exports.append(exporting)
             imports.append(importing)
+            importsCPU.append(importingCPU)
         }
         var line = ResultLine("sync")
         line.add("history", history)
         line.add("events", sent)
         line.add("export_s", Measure.percentile(exports, 50))
         line.add("import_s", Measure.percentile(imports, 50))
+        line.add("import_cpu_s", Measure.percentile(importsCPU, 50))
+        line.add("import_mean_s", imports.reduce(0, +) / Double(max(imports.count, 1)))
+        line.add("import_max_s", imports.max() ?? 0)
         line.emit()
     }
 }

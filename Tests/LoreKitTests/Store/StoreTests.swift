@@ -34,6 +34,14 @@ import Testing
         #expect(sync == 2)
     }
 
+    @Test func theWALIsCheckpointedAt32MiBNotAtEveryImport() throws {
+        let (store, folder) = try TestStore.make()
+        defer { TestStore.cleanUp(folder) }
+        let pages = try store.queue.read { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+        // An incremental import of 100 events writes about 1,000 pages, SQLite's default.
+        #expect(pages == 8192)
+    }
+
     @Test func createRefusesAnExistingStoreAndLeavesItAlone() throws {
         let (store, folder) = try TestStore.make()
         defer { TestStore.cleanUp(folder) }
