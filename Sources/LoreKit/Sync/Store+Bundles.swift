@@ -42,30 +42,54 @@ extension Store {
 
     /// Imports bundles; `checked` is their total event count when the caller has just
     /// checked every file completely (``join(_:from:site:author:keyRing:environment:)``).
-    func importBundles(_ urls: [URL], checked: Int?, progress: ProgressReport? = nil) throws -> SyncReport {
+    ///
+    /// - Parameter keeping: up to how many events the check keeps for the write.
+    func importBundles(
+        _ urls: [URL], checked: Int?, keeping: Int = keptEvents, progress: ProgressReport? = nil
+    ) throws -> SyncReport {
         let storeID = try info().id
-        let total =
-            try checked ?? urls.reduce(0) { $0 + (try BundleReader(url: $1).check(store: storeID)).count }
+        var total = checked ?? 0
+        // The events of a small import (an incremental sync) are kept from the check, so each
+        // line is parsed once; a bigger one is read again inside the write, never held whole.
+        var kept: [Event]? = checked == nil ? [] : nil
+        if checked == nil {
+            for url in urls {
+                total += try BundleReader(url: url).check(store: storeID) { event in
+                    guard kept != nil else { return }
+                    if kept!.count < keeping { kept!.append(event) } else { kept = nil }
+                }.count
+            }
+        }
         return try write { db, appender in
             var importer = BundleImporter(db: db, limit: environment.clockLimit)
             try importer.begin()
             var done = 0
             progress?(0, total)
-            for url in urls {
-                // Checked completely above; this pass appends, and the trailer still proves
-                // the file is unchanged since.
-                _ = try BundleReader(url: url).check(store: storeID, verifyEvents: false) { event in
-                    try importer.add(event)
-                    done += 1
-                    if done % 1000 == 0 { progress?(done, total) }
+            func add(_ event: Event) throws {
+                try importer.add(event)
+                done += 1
+                if done % 1000 == 0 { progress?(done, total) }
+            }
+            if let kept {
+                for event in kept { try add(event) }
+                importer.report.files = urls.map(\.path)
+            } else {
+                for url in urls {
+                    // Checked completely above; this pass appends, and the trailer still
+                    // proves the file is unchanged since.
+                    _ = try BundleReader(url: url).check(store: storeID, verifyEvents: false, add)
+                    importer.report.files.append(url.path)
                 }
-                importer.report.files.append(url.path)
             }
             progress?(total, total)
             try importer.finish(appender)
             return importer.report
         }
     }
+
+    /// How many checked events an import keeps in memory rather than reading its files twice
+    /// (about 1.5 KB each).
+    static let keptEvents = 10_000
 }
 
 /// Appends verified foreign events and works out what became projectable, what is held,

@@ -23,6 +23,26 @@ import Testing
         #expect(try sites[1].verify().ok)
     }
 
+    /// A small import writes the events its check kept; a bigger one reads its files again.
+    @Test func anImportTooBigToKeepReadsItsFilesAgainAndAddsTheSame() throws {
+        let folder = TestStore.temporaryFolder()
+        defer { TestStore.cleanUp(folder) }
+        let sites = try Sites.make(3, in: folder)
+        try sites[0].registerComponent("billing")
+        for title in ["Use Kafka", "Use Postgres", "Use Redis"] {
+            try sites[0].recordADR(ADRDraft(title: title, components: ["billing"]))
+        }
+        let file = folder.appendingPathComponent("all.bundle")
+        try sites[0].exportBundle(to: file, for: try sites[1].have())
+        let kept = try sites[1].importBundles([file], checked: nil)
+        let reread = try sites[2].importBundles([file], checked: nil, keeping: 2)
+        #expect(kept.added == 4 && reread.added == 4)
+        #expect(kept.files == [file.path] && reread.files == [file.path])
+        let digest = try sites[0].checkProjections().live
+        #expect(try sites[1].checkProjections().live == digest)
+        #expect(try sites[2].checkProjections().live == digest)
+    }
+
     /// Every way a file can be wrong is refused before anything is written.
     @Test(arguments: [
         "payload byte", "body byte", "signature", "truncated", "trailer hash", "other store", "newer",
