@@ -27,7 +27,7 @@ extension Store {
         guard options.limit >= 1 else { throw SearchError.badLimit(options.limit) }
         var query = options.raw ? SearchQuery.raw(text) : SearchQuery.parse(text)
         query.filters.merge(options.filters)
-        return try snapshot { db in
+        return try read { db in
             var engine = SearchEngine(query: query, options: options, db: db)
             let hits = try engine.run(raw: options.raw, text: text)
             return SearchResults(
@@ -35,25 +35,6 @@ extension Store {
                 suggestions: try engine.suggestions(
                     found: hits.contains { $0.matched == "reference" || $0.matched == "words" }),
                 explain: engine.explain)
-        }
-    }
-
-    /// Runs `work`, which only reads, in one deferred transaction: a consistent snapshot.
-    ///
-    /// Not ``read(_:)``: GRDB's read-only access sets `PRAGMA query_only` before and after,
-    /// and setting that flag expires every prepared statement of the connection, so each
-    /// search compiled its cached FTS5 statements again, a third of its time in-process.
-    private func snapshot<T>(_ work: (Database) throws -> T) throws -> T {
-        try StoreErrors.mapping(path: location.database.path) {
-            try queue.inDatabase { db in
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try work(db)
-                    return .commit
-                }
-                guard let result else { preconditionFailure("the transaction ran work or threw") }
-                return result
-            }
         }
     }
 }
