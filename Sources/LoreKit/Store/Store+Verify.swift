@@ -123,26 +123,35 @@ extension Store {
     @discardableResult
     public func rebuild(progress: ProgressReport? = nil) throws -> ProjectionCheck {
         let path = location.database.path
-        let before = ConcurrentRead(path: path) { db in
-            var problems: [VerifyProblem] = []
-            var notices: [VerifyProblem] = []
-            let info = try StoreMetadata.info(db)
-            _ = try LogVerifier.check(
-                storeID: info.id, local: info.replica.rawValue, signatures: .onePerSegment, db,
-                into: &problems, notices: &notices)
-            if let first = problems.first {
-                throw StoreError.logFailsVerification(
-                    event: first.event.map { String($0.prefix(12)) }, first.message)
-            }
-            return try Projector.digest(db)
-        }
-        defer { before.wait() }
+        var before: ConcurrentRead<String>?
+        defer { before?.wait() }
         return try StoreErrors.mapping(path: path) {
-            try queue.write { db in
-                try Projector.rebuild(db, progress: progress)
-                let live = try before.value()
-                return ProjectionCheck(
-                    live: live, rebuilt: try Projector.digest(db), events: try EventLog.count(db))
+            try queue.writeWithoutTransaction { db in
+                var check: ProjectionCheck?
+                try db.inTransaction(.immediate) {
+                    // Started under the write lock, so the second connection reads exactly the
+                    // state this rebuild replaces: no other write can commit in between.
+                    before = ConcurrentRead(path: path) { db in
+                        var problems: [VerifyProblem] = []
+                        var notices: [VerifyProblem] = []
+                        let info = try StoreMetadata.info(db)
+                        _ = try LogVerifier.check(
+                            storeID: info.id, local: info.replica.rawValue, signatures: .onePerSegment, db,
+                            into: &problems, notices: &notices)
+                        if let first = problems.first {
+                            throw StoreError.logFailsVerification(
+                                event: first.event.map { String($0.prefix(12)) }, first.message)
+                        }
+                        return try Projector.digest(db)
+                    }
+                    try Projector.rebuild(db, progress: progress)
+                    guard let live = try before?.value() else { preconditionFailure("started above") }
+                    check = ProjectionCheck(
+                        live: live, rebuilt: try Projector.digest(db), events: try EventLog.count(db))
+                    return .commit
+                }
+                guard let check else { preconditionFailure("the transaction ran or threw") }
+                return check
             }
         }
     }
