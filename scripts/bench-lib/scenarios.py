@@ -253,8 +253,12 @@ def bundle_and_sync(b: Bench, folder: str, events: int, against_peers) -> None:
     check = (lambda v: v <= 0.1) if at_target else None
     b.rows.append(Row("incremental sync: sender export", events, Figure(synced["export_s"]),
                       target="≤ 100 ms at 1,000,000", check=check))
-    b.rows.append(Row("incremental sync: receiver import", events, Figure(synced["import_s"]),
-                      target="≤ 100 ms at 1,000,000", check=check))
+    # The mean, not the median: the WAL is copied into the database each time it reaches 32 MiB,
+    # in whichever import fills it, and that cost belongs to every import's share.
+    b.rows.append(Row("incremental sync: receiver import", events, Figure(synced["import_mean_s"]),
+                      target="≤ 100 ms at 1,000,000", check=check,
+                      detail=f"mean of {b.mode['sync_rounds']} rounds; median "
+                             f"{Figure(synced['import_s']).text()}, slowest {Figure(synced['import_max_s']).text()}"))
 
 
 def search_in_process(b: Bench) -> None:
