@@ -74,9 +74,11 @@ def ensure_peers(root: str) -> dict:
 
 
 # The flags of the shipped build (README, scripts/demo): on Linux the Swift runtime and
-# Foundation are linked in, which halves lore's start-up. Every product gets the same flags,
+# Foundation are linked in, which halves lore's start-up, and the executables are
+# position-dependent (the loader applies no relocations at start). Every product gets the same flags,
 # or each build would invalidate the others.
-RELEASE = ["-c", "release"] + (["--static-swift-stdlib"] if sys.platform.startswith("linux") else [])
+RELEASE = ["-c", "release"] + (
+    ["--static-swift-stdlib", "-Xlinker", "-no-pie"] if sys.platform.startswith("linux") else [])
 
 
 def build(root: str) -> str:
