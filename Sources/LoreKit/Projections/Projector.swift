@@ -101,11 +101,27 @@ enum Projector {
         try setCheckpoint(last, db)
     }
 
+    /// The projectable events in projection order, each with its payload decoded (nil when
+    /// erased or of a kind this build does not know).
+    typealias EventSource = (_ visit: (StoredEvent, EventPayload?) throws -> Void) throws -> Void
+
+    /// The log as `db` sees it, read and decoded on the caller's thread.
+    static func events(in db: Database) -> EventSource {
+        { visit in
+            try EventLog.forEach(db) { stored in try visit(stored, try? stored.event.decodedPayload()) }
+        }
+    }
+
     /// Empties every projection and folds the whole log again, in order.
     ///
+    /// - Parameter source: where the events come from: `db` itself unless the caller reads
+    ///   the same log elsewhere (``Store/rebuild(progress:)`` reads and decodes it on a
+    ///   second connection and thread).
     /// - Returns: the new checkpoint: the last event folded.
     @discardableResult
-    static func rebuild(_ db: Database, progress: ProgressReport? = nil) throws -> OrderKey? {
+    static func rebuild(_ db: Database, progress: ProgressReport? = nil, source: EventSource? = nil) throws
+        -> OrderKey?
+    {
         let total = progress == nil ? 0 : try EventLog.count(db)
         var done = 0
         progress?(0, total)
@@ -113,8 +129,8 @@ enum Projector {
         let folding = projections.filter { $0.foldsDuringRebuild }
         try db.execute(sql: "DELETE FROM projection_checkpoint")
         var lastKey: OrderKey?
-        try EventLog.forEach(db) { stored in
-            if let payload = try? stored.event.decodedPayload() {
+        try (source ?? events(in: db)) { stored, payload in
+            if let payload {
                 for projection in folding { try projection.apply(stored, payload: payload, db) }
             }
             lastKey = OrderKey(stored.event)

@@ -11,11 +11,7 @@ final class ConcurrentRead<Value: Sendable>: @unchecked Sendable {
     /// another thread.
     init(path: String, _ work: @escaping @Sendable (Database) throws -> Value) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            outcome = Result {
-                var config = Configuration()
-                config.readonly = true
-                return try DatabaseQueue(path: path, configuration: config).read(work)
-            }
+            outcome = Result { try Store.secondConnection(path).read(work) }
             finished.signal()
         }
     }
@@ -32,5 +28,15 @@ final class ConcurrentRead<Value: Sendable>: @unchecked Sendable {
     func wait() {
         finished.wait()
         finished.signal()
+    }
+}
+
+extension Store {
+    /// A second, read-only connection to the store file at `path`, for work on another
+    /// thread beside the store's own connection.
+    static func secondConnection(_ path: String) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        return try DatabaseQueue(path: path, configuration: config)
     }
 }
