@@ -135,6 +135,9 @@ import Testing
                 "Billing retries", "Billing uses Postgres",
             ])
         #expect(try store.search("postgres author:nobody").hits.isEmpty)
+        // Component and tag names compare without ASCII case, as Search.md says.
+        #expect(Self.titles(try store.search("postgres component:BILLING")) == ["Billing uses Postgres"])
+        #expect(Self.titles(try store.search("tag:DB after:2024-02-01")) == ["Search uses Postgres"])
     }
 
     @Test func theIndexFollowsRevisionsRebuildsAndImports() throws {
