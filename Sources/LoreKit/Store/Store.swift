@@ -17,7 +17,10 @@ public final class Store: Sendable {
     let keyRing: KeyRing
     let queue: DatabaseQueue
 
-    init(location: StoreLocation, keyRing: KeyRing, environment: LoreEnvironment) throws {
+    init(
+        location: StoreLocation, keyRing: KeyRing, environment: LoreEnvironment,
+        upgrading: (([String]) -> Void)? = nil
+    ) throws {
         self.location = location
         self.keyRing = keyRing
         self.environment = environment
@@ -55,21 +58,28 @@ public final class Store: Sendable {
             let applied = try queue.inDatabase { db in try migrator.appliedIdentifiers(db) }
             if applied == known { return }
             if !applied.isSubset(of: known) { throw StoreError.newerSchema(path) }
+            // An existing store written by an older lore (a new one has nothing applied).
+            if !applied.isEmpty { upgrading?(migrator.migrations.filter { !applied.contains($0) }) }
             try migrator.migrate(queue)
         }
     }
 
     /// Opens an existing store.
     ///
+    /// - Parameter upgrading: called with the migrations' names before a store written by an
+    ///   older lore is migrated, which can take minutes on a large store (a new search
+    ///   index is built), so that a command can say why it is slow this once.
     /// - Throws: ``StoreError`` when the folder holds no store, the file is damaged, or a
     ///   newer lore wrote it.
     public static func open(
-        _ location: StoreLocation, keyRing: KeyRing, environment: LoreEnvironment = .live
+        _ location: StoreLocation, keyRing: KeyRing, environment: LoreEnvironment = .live,
+        upgrading: (([String]) -> Void)? = nil
     ) throws -> Store {
         guard FileManager.default.fileExists(atPath: location.database.path) else {
             throw StoreError.notAStore(location.folder.path)
         }
-        let store = try Store(location: location, keyRing: keyRing, environment: environment)
+        let store = try Store(
+            location: location, keyRing: keyRing, environment: environment, upgrading: upgrading)
         _ = try store.info()
         return store
     }

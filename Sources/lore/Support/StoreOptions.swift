@@ -16,7 +16,11 @@ struct StoreOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let location = try StoreLocation.find(explicit: store, environment: environment, from: cwd)
-        return try Store.open(location, keyRing: KeyRing.fromEnvironment(environment))
+        return try Store.open(location, keyRing: KeyRing.fromEnvironment(environment)) { _ in
+            Output.message(
+                "lore: upgrading this store to lore \(Lore.configuration.version) (once; a large store takes a while)"
+            )
+        }
     }
 }
 
