@@ -37,6 +37,7 @@ extension Store {
     static func secondConnection(_ path: String) throws -> DatabaseQueue {
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(10)  // as the store's own connection waits
         return try DatabaseQueue(path: path, configuration: config)
     }
 }
