@@ -7,13 +7,6 @@ import Testing
 /// Ranking a page of matches without ranking every match: the same order and scores as
 /// FTS5's bm25 while few documents match, the newest window when many do.
 @Suite struct RankedMatchesTests {
-    static func store(_ drafts: [ADRDraft]) throws -> (Store, URL) {
-        let (store, folder) = try TestStore.make()
-        for component in Set(drafts.flatMap(\.components)) { try store.registerComponent(component) }
-        for draft in drafts { try store.recordADR(draft) }
-        return (store, folder)
-    }
-
     static let drafts = [
         ADRDraft(title: "Use Kafka for events", context: "Consumers read the events in order."),
         ADRDraft(title: "Kafka retention", decision: "Keep events for seven days in Kafka."),
@@ -49,7 +42,7 @@ import Testing
             ("\"rabbit\"*", nil), ("\"events\"", "\"kafka\""), ("\"kafka retention\"", nil),
         ] as [(String, String?)])
     func fewMatchesRankAsBm25Does(_ match: String, _ exclude: String?) throws {
-        let (store, folder) = try Self.store(Self.drafts)
+        let (store, folder) = try TestStore.make(recording: Self.drafts)
         defer { TestStore.cleanUp(folder) }
         try store.read { (db) throws in
             let matches = RankedMatches(index: "search_fts", match: match, exclude: exclude)
@@ -67,8 +60,10 @@ import Testing
 
     @Test func manyMatchesRankTheNewestWindow() throws {
         // Kafka in the title of the even ones (equal scores, so by number), the body of all.
-        let (store, folder) = try Self.store(
-            (1...8).map { ADRDraft(title: $0 % 2 == 0 ? "Kafka \($0)" : "Record \($0)", context: "kafka") })
+        let (store, folder) = try TestStore.make(
+            recording: (1...8).map {
+                ADRDraft(title: $0 % 2 == 0 ? "Kafka \($0)" : "Record \($0)", context: "kafka")
+            })
         defer { TestStore.cleanUp(folder) }
         try store.read { (db) throws in
             var matches = RankedMatches(index: "search_fts", match: "\"kafka\"")
@@ -94,8 +89,8 @@ import Testing
 
     @Test func olderRecordsWithTheWordInTheTitleAreRankedBesidesTheWindow() throws {
         // Kafka in the title of the first only, in the body of all.
-        let (store, folder) = try Self.store(
-            (1...8).map {
+        let (store, folder) = try TestStore.make(
+            recording: (1...8).map {
                 ADRDraft(title: $0 == 1 ? "Kafka" : "Record \($0)", context: "kafka, at some length")
             })
         defer { TestStore.cleanUp(folder) }
@@ -121,8 +116,10 @@ import Testing
     }
 
     @Test func olderDocumentsThanTheReachAreNotSearched() throws {
-        let (store, folder) = try Self.store(
-            (1...8).map { ADRDraft(title: $0 % 2 == 0 ? "Kafka \($0)" : "Record \($0)", context: "kafka") })
+        let (store, folder) = try TestStore.make(
+            recording: (1...8).map {
+                ADRDraft(title: $0 % 2 == 0 ? "Kafka \($0)" : "Record \($0)", context: "kafka")
+            })
         defer { TestStore.cleanUp(folder) }
         try store.read { (db) throws in
             let docs = try SearchRanking.using(db) {
@@ -150,7 +147,7 @@ import Testing
         drafts += (13...30).map {
             ADRDraft(title: "Record \($0)", context: "Mentions kafka once, at length.")
         }
-        let (store, folder) = try Self.store(drafts)
+        let (store, folder) = try TestStore.make(recording: drafts)
         defer { TestStore.cleanUp(folder) }
         for number in 1...12 { try store.supersedeADR(String(number), by: "30") }
         let hits = try store.search("kafka", options: SearchOptions(limit: 10)).hits
@@ -163,7 +160,7 @@ import Testing
     }
 
     @Test func narrowingByFiltersChangesNeitherTheMatchesNorTheirScores() throws {
-        let (store, folder) = try Self.store(Self.drafts)
+        let (store, folder) = try TestStore.make(recording: Self.drafts)
         defer { TestStore.cleanUp(folder) }
         try store.read { (db) throws in
             for filters in [

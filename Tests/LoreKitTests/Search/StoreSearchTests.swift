@@ -8,17 +8,10 @@ import Testing
 /// Search over a real store: ranking, liveness, folding, fallbacks, suggestions, filters,
 /// and an index that stays in step with the log.
 @Suite struct StoreSearchTests {
-    static func store(_ drafts: [ADRDraft]) throws -> (Store, URL) {
-        let (store, folder) = try TestStore.make()
-        for component in Set(drafts.flatMap(\.components)) { try store.registerComponent(component) }
-        for draft in drafts { try store.recordADR(draft) }
-        return (store, folder)
-    }
-
     static func titles(_ results: SearchResults) -> [String] { results.hits.map(\.title) }
 
     @Test func aTitleHitBeatsABodyHit() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(title: "Retry policy for payments", context: "Nothing about queues."),
             ADRDraft(
                 title: "Use RabbitMQ", context: "We need a queue.", consequences: "Kafka was considered."),
@@ -29,7 +22,7 @@ import Testing
     }
 
     @Test func liveRecordsRankAboveSupersededOnesWhichStayVisibleAndMarked() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(title: "Use Kafka for events"),
             ADRDraft(title: "Events go to a queue", context: "We publish events with Kafka."),
         ])
@@ -42,7 +35,7 @@ import Testing
     }
 
     @Test func caseAndDiacriticsFoldPrefixesMatchAndThereIsNoStemming() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(title: "Café ordering service", decision: "Publish news to subscribers."),
             ADRDraft(title: "New billing engine"),
         ])
@@ -55,7 +48,7 @@ import Testing
     }
 
     @Test func substringsAndTextWithoutSpacesFallBackToTrigrams() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(title: "Use HttpClientFactory everywhere"),
             ADRDraft(title: "データベース移行の方針", decision: "段階的に移行する"),
         ])
@@ -68,7 +61,7 @@ import Testing
     }
 
     @Test func anExactReferenceComesFirst() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(title: "Mentions ADR 2 in passing", context: "See 2 for details; ADR-2 too."),
             ADRDraft(title: "The second record"),
         ])
@@ -83,7 +76,7 @@ import Testing
     }
 
     @Test func aReferencedRecordIsAnAnswerSoTheQueryIsNotWidened() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(title: "Write an ADR for every choice"), ADRDraft(title: "The second record"),
         ])
         defer { TestStore.cleanUp(folder) }
@@ -98,7 +91,7 @@ import Testing
     }
 
     @Test func wordsThatMatchNothingGetCloseSuggestionsWithoutRewritingTheQuery() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(title: "Use Kafka for events"), ADRDraft(title: "Kafka retention"),
             ADRDraft(title: "Kanban board"),
         ])
@@ -110,7 +103,7 @@ import Testing
     }
 
     @Test func filtersBecomeConditions() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(
                 title: "Billing uses Postgres", status: "accepted", date: "2024-01-10", tags: ["db"],
                 components: ["billing"]),
@@ -141,7 +134,7 @@ import Testing
     }
 
     @Test func theIndexFollowsRevisionsRebuildsAndImports() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(title: "Use Kafka", decision: "Zookeeper for all events.")
         ])
         defer { TestStore.cleanUp(folder) }
@@ -164,7 +157,7 @@ import Testing
     }
 
     @Test func rawQueriesPassThroughAndTheirErrorsAreMessages() throws {
-        let (store, folder) = try Self.store([ADRDraft(title: "Use Kafka for events")])
+        let (store, folder) = try TestStore.make(recording: [ADRDraft(title: "Use Kafka for events")])
         defer { TestStore.cleanUp(folder) }
         #expect(
             Self.titles(try store.search("title:kafka", options: SearchOptions(raw: true))) == [
@@ -182,13 +175,15 @@ import Testing
         "AND NOT",
     ])
     func hostileInputNeverFails(_ input: String) throws {
-        let (store, folder) = try Self.store([ADRDraft(title: "Use C++ and ADR-0042 for @team at 50% [x] 🚀")])
+        let (store, folder) = try TestStore.make(recording: [
+            ADRDraft(title: "Use C++ and ADR-0042 for @team at 50% [x] 🚀")
+        ])
         defer { TestStore.cleanUp(folder) }
         _ = try store.search(input)
     }
 
     @Test func notesAndComponentsAreSearchedTooAndRetractedNotesRankBelow() throws {
-        let (store, folder) = try Self.store([ADRDraft(title: "Use Kafka for billing events")])
+        let (store, folder) = try TestStore.make(recording: [ADRDraft(title: "Use Kafka for billing events")])
         defer { TestStore.cleanUp(folder) }
         try store.registerComponent("billing", description: "Invoices and the ledger", system: "payments")
         let runbook = try store.addNote(
@@ -209,7 +204,9 @@ import Testing
     /// A search leaves the connection's compiled statements valid for the next one (GRDB's
     /// read-only access sets `PRAGMA query_only`, which expires them all).
     @Test func searchesDoNotRecompileTheirStatements() throws {
-        let (store, folder) = try Self.store([ADRDraft(title: "Use HttpClientFactory everywhere")])
+        let (store, folder) = try TestStore.make(recording: [
+            ADRDraft(title: "Use HttpClientFactory everywhere")
+        ])
         defer { TestStore.cleanUp(folder) }
         for _ in 1...2 { #expect(try store.search("ClientFact").hits.count == 1) }
         let recompiled = try store.read { db in

@@ -5,16 +5,10 @@ import Testing
 
 /// Substring search: trigrams find the candidates, the text decides, title hits come first.
 @Suite struct SubstringSearchTests {
-    static func store(_ drafts: [ADRDraft]) throws -> (Store, URL) {
-        let (store, folder) = try TestStore.make()
-        for draft in drafts { try store.recordADR(draft) }
-        return (store, folder)
-    }
-
     static func marked(_ hit: SearchHit) -> [String] { hit.parts.filter(\.match).map(\.text) }
 
     @Test func titleHitsComeFirstThenTheNewestAndMatchesAreMarkedAsWritten() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(title: "Use HttpClientFactory everywhere"),
             ADRDraft(title: "Timeouts", context: "Every httpclientfactory client gets a timeout."),
             ADRDraft(title: "Retries", context: "The HTTPCLIENTFACTORY retries twice."),
@@ -29,7 +23,7 @@ import Testing
     }
 
     @Test func everyPieceMustBeInTheTextNotJustItsTrigrams() throws {
-        let (store, folder) = try Self.store([
+        let (store, folder) = try TestStore.make(recording: [
             ADRDraft(title: "Trigrams only", context: "xabcx abdx bca cab"),
             ADRDraft(title: "Both halves", context: "the qabcabdq token"),
         ])
@@ -40,7 +34,7 @@ import Testing
     }
 
     @Test func caseFoldsBeyondASCII() throws {
-        let (store, folder) = try Self.store([ADRDraft(title: "ГРАФИКИ нагрузки")])
+        let (store, folder) = try TestStore.make(recording: [ADRDraft(title: "ГРАФИКИ нагрузки")])
         defer { TestStore.cleanUp(folder) }
         let hits = try store.search("рафик").hits
         #expect(hits.map(\.number) == [1])

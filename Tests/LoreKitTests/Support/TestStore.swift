@@ -49,6 +49,15 @@ enum TestStore {
         return url
     }
 
+    /// A new store holding `drafts`, recorded in order, with the components they name
+    /// registered first.
+    static func make(recording drafts: [ADRDraft]) throws -> (Store, URL) {
+        let (store, folder) = try make()
+        for component in Set(drafts.flatMap(\.components)) { try store.registerComponent(component) }
+        for draft in drafts { try store.recordADR(draft) }
+        return (store, folder)
+    }
+
     /// A new store in its own temporary folder, with its own key ring.
     static func make(environment: LoreEnvironment = environment()) throws -> (Store, URL) {
         let folder = temporaryFolder()
