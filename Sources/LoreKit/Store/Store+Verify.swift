@@ -123,15 +123,12 @@ extension Store {
     @discardableResult
     public func rebuild(progress: ProgressReport? = nil) throws -> ProjectionCheck {
         let path = location.database.path
-        var before: ConcurrentRead<String>?
-        defer { before?.wait() }
         return try StoreErrors.mapping(path: path) {
             try queue.writeWithoutTransaction { db in
-                var check: ProjectionCheck?
-                try db.inTransaction(.immediate) {
+                try db.transaction(.immediate) {
                     // Started under the write lock, so the second connection reads exactly the
                     // state this rebuild replaces: no other write can commit in between.
-                    before = ConcurrentRead(path: path) { db in
+                    let before = ConcurrentRead(path: path) { db in
                         var problems: [VerifyProblem] = []
                         var notices: [VerifyProblem] = []
                         let info = try StoreMetadata.info(db)
@@ -144,14 +141,12 @@ extension Store {
                         }
                         return try Projector.digest(db)
                     }
+                    defer { before.wait() }
                     try Projector.rebuild(db, progress: progress, source: Self.eventsRead(from: path))
-                    guard let live = try before?.value() else { preconditionFailure("started above") }
-                    check = ProjectionCheck(
-                        live: live, rebuilt: try Projector.digest(db), events: try EventLog.count(db))
-                    return .commit
+                    return ProjectionCheck(
+                        live: try before.value(), rebuilt: try Projector.digest(db),
+                        events: try EventLog.count(db))
                 }
-                guard let check else { preconditionFailure("the transaction ran or threw") }
-                return check
             }
         }
     }

@@ -125,23 +125,12 @@ public final class Store: Sendable {
         try read { db in try StoreMetadata.info(db) }
     }
 
-    /// Runs read-only work in a consistent snapshot (one deferred transaction), turning SQLite
-    /// failures into ``StoreError``.
-    ///
-    /// Not GRDB's `read`: it sets `PRAGMA query_only` before and after, and setting that flag
-    /// expires every prepared statement of the connection, so every read of a long-lived store
-    /// compiled its cached statements again (a third of an in-process search).
+    /// Runs read-only work in a consistent snapshot (one deferred transaction: see
+    /// `Database.transaction` for why not GRDB's `read`), turning SQLite failures into
+    /// ``StoreError``.
     func read<T>(_ work: (Database) throws -> T) throws -> T {
         try StoreErrors.mapping(path: location.database.path) {
-            try queue.inDatabase { db in
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try work(db)
-                    return .commit
-                }
-                guard let result else { preconditionFailure("the transaction ran work or threw") }
-                return result
-            }
+            try queue.inDatabase { db in try db.transaction(.deferred) { try work(db) } }
         }
     }
 
@@ -151,18 +140,13 @@ public final class Store: Sendable {
     /// - Parameter rollback: run the work and then undo it (a dry run).
     func write<T>(rollback: Bool = false, _ work: (Database, Appender) throws -> T) throws -> T {
         try StoreErrors.mapping(path: location.database.path) {
-            // One transaction, not a savepoint inside one: while a savepoint is open SQLite
-            // copies every page a write changes into a statement journal first (about a
-            // thousand pages for an import of 100 events), only to throw the copies away.
             try queue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
+                try db.transaction(.immediate, rollback: rollback) {
                     let appender = Appender(store: self)
-                    result = try work(db, appender)
+                    let result = try work(db, appender)
                     try appender.finish(db)
-                    return rollback ? .rollback : .commit
+                    return result
                 }
-                return result!
             }
         }
     }
