@@ -161,9 +161,7 @@ extension Store {
             try HandOff<(StoredEvent, EventPayload?), Void>.run(
                 produce: { emit in
                     try secondConnection(path).read { db in
-                        try EventLog.forEach(db) { stored in
-                            try emit((stored, try? stored.event.decodedPayload()))
-                        }
+                        try Projector.events(in: db)({ try emit(($0, $1)) })
                     }
                 },
                 consume: { try visit($0.0, $0.1) })
