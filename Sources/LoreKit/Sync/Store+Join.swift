@@ -14,8 +14,12 @@ extension Store {
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
             throw SyncError.unreadable(source.path, "no such file or folder")
         }
-        var bundles: [URL]
-        var storeID: String
+        // Every header is read before the store exists, so a file that is no bundle of this
+        // store (the usual mistake) leaves nothing behind; a file damaged further in is found
+        // by the import, which then removes the new store and its key.
+        let bundles: [URL]
+        let headers: [BundleHeader]
+        let storeID: String
         var folderBundles: [SyncFolder.Bundle] = []
         if isDirectory.boolValue {
             let (id, folder) = try SyncFolder.storeFolder(source)
@@ -23,14 +27,12 @@ extension Store {
             folderBundles = try SyncFolder.bundles(in: folder)
             bundles = folderBundles.map(\.url)
             guard !bundles.isEmpty else { throw SyncError.noStoreInFolder(source.path) }
+            headers = try bundles.map(BundleReader.header)
         } else {
-            storeID = try BundleReader.header(source).store
+            headers = [try BundleReader.header(source)]
+            storeID = headers[0].store
             bundles = [source]
         }
-        // Every header is read before the store exists, so a file that is no bundle of this
-        // store (the usual mistake) leaves nothing behind; a file damaged further in is found
-        // by the import, which then removes the new store and its key.
-        let headers = try bundles.map(BundleReader.header)
         if let other = headers.first(where: { $0.store != storeID }) {
             throw SyncError.otherStore(source.path, bundle: other.store, store: storeID)
         }
