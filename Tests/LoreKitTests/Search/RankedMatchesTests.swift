@@ -58,12 +58,14 @@ import Testing
         }
     }
 
+    /// Eight records with Kafka in the title of the even ones (equal scores, so ordered by
+    /// number) and in the body of all.
+    static let kafkaInEvenTitles = (1...8).map {
+        ADRDraft(title: $0 % 2 == 0 ? "Kafka \($0)" : "Record \($0)", context: "kafka")
+    }
+
     @Test func manyMatchesRankTheNewestWindow() throws {
-        // Kafka in the title of the even ones (equal scores, so by number), the body of all.
-        let (store, folder) = try TestStore.make(
-            recording: (1...8).map {
-                ADRDraft(title: $0 % 2 == 0 ? "Kafka \($0)" : "Record \($0)", context: "kafka")
-            })
+        let (store, folder) = try TestStore.make(recording: Self.kafkaInEvenTitles)
         defer { TestStore.cleanUp(folder) }
         try store.read { (db) throws in
             var matches = RankedMatches(index: "search_fts", match: "\"kafka\"")
@@ -116,10 +118,7 @@ import Testing
     }
 
     @Test func olderDocumentsThanTheReachAreNotSearched() throws {
-        let (store, folder) = try TestStore.make(
-            recording: (1...8).map {
-                ADRDraft(title: $0 % 2 == 0 ? "Kafka \($0)" : "Record \($0)", context: "kafka")
-            })
+        let (store, folder) = try TestStore.make(recording: Self.kafkaInEvenTitles)
         defer { TestStore.cleanUp(folder) }
         try store.read { (db) throws in
             let docs = try SearchRanking.using(db) {
