@@ -58,7 +58,10 @@ let package = Package(
         ),
         .testTarget(
             name: "loreTests",
-            dependencies: ["LoreKit"],
+            dependencies: [
+                "LoreKit", "lore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: upcoming
         ),
     ],

@@ -19,8 +19,13 @@ struct Lore: ParsableCommand {
     )
 
     /// Runs the command; user-facing errors print one line and exit 1, bad usage exits 2.
+    /// A plain line for one of the ``QuickCommands`` runs without the parser.
     static func main() {
         do {
+            if let quick = QuickCommands.command(for: Array(CommandLine.arguments.dropFirst())) {
+                try quick.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let error as ExitCode {

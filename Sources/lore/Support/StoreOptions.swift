@@ -12,7 +12,11 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// Finds and opens the store.
-    func open() throws -> Store {
+    func open() throws -> Store { try Self.open(explicit: store) }
+
+    /// Finds and opens the store at `explicit` (a `--store` value), else where
+    /// `LORE_STORE` or the working directory say.
+    static func open(explicit store: String?) throws -> Store {
         let environment = ProcessInfo.processInfo.environment
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let location = try StoreLocation.find(explicit: store, environment: environment, from: cwd)
