@@ -73,22 +73,22 @@ def ensure_peers(root: str) -> dict:
     return status
 
 
-# The flags of the shipped build (README, scripts/demo): on Linux the Swift runtime and
-# Foundation are linked in, which halves lore's start-up, and the executables are
-# position-dependent (the loader applies no relocations at start). Every product gets the same flags,
-# or each build would invalidate the others.
-RELEASE = ["-c", "release"] + (
-    ["--static-swift-stdlib", "-Xlinker", "-no-pie"] if sys.platform.startswith("linux") else [])
+def release_flags(root: str) -> list:
+    """The flags of the shipped build (scripts/release-flags says which and why)."""
+    out = subprocess.run([os.path.join(root, "scripts", "release-flags")], capture_output=True, text=True,
+                         check=True)
+    return out.stdout.split()
 
 
 def build(root: str) -> str:
     """Release builds of lore and the two bench tools; returns the folder holding them."""
+    release = release_flags(root)
     for product in ("lore", "lore-bench", "raw-sqlite-bench"):
-        command = ["swift", "build", *RELEASE, "--product", product]
+        command = ["swift", "build", *release, "--product", product]
         step(" ".join(command))
         if subprocess.run(command, cwd=root, stdout=sys.stderr).returncode:
             raise BenchFailure(f"the release build of {product} failed")
-    out = subprocess.run(["swift", "build", *RELEASE, "--show-bin-path"], cwd=root,
+    out = subprocess.run(["swift", "build", *release, "--show-bin-path"], cwd=root,
                          capture_output=True, text=True, check=True)
     return out.stdout.strip()
 
