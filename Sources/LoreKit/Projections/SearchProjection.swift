@@ -220,19 +220,24 @@ enum SearchProjection: Projection {
     static func flush(_ db: Database) throws {
         // Every statement here is cached: a single `lore adr new` spent a fifth of its time
         // preparing them.
-        guard
-            try pendingTableExists(db),
-            try Bool.fetchOne(db, cached: "SELECT 1 FROM temp.search_pending LIMIT 1") ?? false
-        else { return }
+        // Only the statements for the kinds of record marked run (and are prepared): a
+        // command's process prepares each statement once, and preparing the ones for notes
+        // and components cost a tenth of a millisecond in every `lore adr new`.
+        guard try pendingTableExists(db) else { return }
+        let types = Set(try String.fetchAll(db, cached: "SELECT DISTINCT type FROM temp.search_pending"))
+        guard !types.isEmpty else { return }
         // Exact matches use the (type, ref) index; component names compare without case, and
         // only the component documents are scanned for them.
+        let exact =
+            "SELECT d.doc FROM temp.search_pending p JOIN search_docs d ON d.type = p.type AND d.ref = p.ref"
         let docs = try Int64.fetchAll(
             db,
-            cached: """
-                SELECT d.doc FROM temp.search_pending p JOIN search_docs d ON d.type = p.type AND d.ref = p.ref
-                UNION SELECT d.doc FROM temp.search_pending p JOIN search_docs d
-                    ON p.type = 'component' AND d.type = 'component' AND d.ref = p.ref COLLATE NOCASE
-                """)
+            cached: types.contains(DocumentSource.component.rawValue)
+                ? exact + """
+
+                    UNION SELECT d.doc FROM temp.search_pending p JOIN search_docs d
+                        ON p.type = 'component' AND d.type = 'component' AND d.ref = p.ref COLLATE NOCASE
+                    """ : exact)
         if !docs.isEmpty {
             let marked = "(SELECT value FROM json_each(?))"
             let list = "[" + docs.map(String.init).joined(separator: ",") + "]"
@@ -247,11 +252,13 @@ enum SearchProjection: Projection {
         }
         let before = try Int64.fetchOne(db, cached: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
         let pending = "(SELECT ref FROM temp.search_pending WHERE type = ?)"
-        try db.execute(
-            cached:
-                "INSERT INTO search_docs (\(columns)) \(adrDocuments) WHERE a.adr IN \(pending) ORDER BY a.number",
-            arguments: ["adr"])
-        for source in [DocumentSource.note, .component] {
+        if types.contains("adr") {
+            try db.execute(
+                cached:
+                    "INSERT INTO search_docs (\(columns)) \(adrDocuments) WHERE a.adr IN \(pending) ORDER BY a.number",
+                arguments: ["adr"])
+        }
+        for source in [DocumentSource.note, .component] where types.contains(source.rawValue) {
             try db.execute(
                 cached:
                     "INSERT INTO search_docs (\(columns)) \(source.select) WHERE \(source.key) IN \(pending) "

@@ -211,4 +211,11 @@ import Testing
             #expect(ADRInput.today(now) == expected)
         }
     }
+
+    @Test(arguments: [
+        (7, "ADR-0007"), (0, "ADR-0000"), (123, "ADR-0123"), (4_321, "ADR-4321"), (12_345, "ADR-12345"),
+    ])
+    func numbersDisplayWithFourDigitsAtLeast(number: Int, shown: String) {
+        #expect(ADRNumber.display(number) == shown)
+    }
 }
