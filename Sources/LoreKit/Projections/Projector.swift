@@ -92,8 +92,9 @@ enum Projector {
             return
         }
         var last = checkpoint
-        try EventLog.forEach(after: checkpoint, db) { stored in
-            if let payload = try? stored.event.decodedPayload() {
+        let newer = events(in: db, after: checkpoint)
+        try newer { stored, payload in
+            if let payload {
                 for projection in projections { try projection.apply(stored, payload: payload, db) }
             }
             last = OrderKey(stored.event)
@@ -105,10 +106,13 @@ enum Projector {
     /// erased or of a kind this build does not know).
     typealias EventSource = (_ visit: (StoredEvent, EventPayload?) throws -> Void) throws -> Void
 
-    /// The log as `db` sees it, read and decoded on the caller's thread.
-    static func events(in db: Database) -> EventSource {
+    /// The log as `db` sees it (all of it, or what sorts after `key`), read and decoded on
+    /// the caller's thread.
+    static func events(in db: Database, after key: OrderKey? = nil) -> EventSource {
         { visit in
-            try EventLog.forEach(db) { stored in try visit(stored, try? stored.event.decodedPayload()) }
+            try EventLog.forEach(after: key, db) { stored in
+                try visit(stored, try? stored.event.decodedPayload())
+            }
         }
     }
 

@@ -145,13 +145,17 @@ enum EventLog {
     }
 
     /// Calls `visit` with every projectable event (within its replica's unbroken chain) in
-    /// projection order, one row at a time.
-    static func forEach(_ db: Database, _ visit: (StoredEvent) throws -> Void) throws {
+    /// projection order, one row at a time: all of them, or those that sort after `key`.
+    static func forEach(after key: OrderKey? = nil, _ db: Database, _ visit: (StoredEvent) throws -> Void)
+        throws
+    {
+        let after = key == nil ? "" : "WHERE (e.hlc, e.replica, e.seq, e.id) > (?, ?, ?, ?) "
         let rows = try Row.fetchCursor(
             db,
             sql:
                 "SELECT \(columns) FROM \(from) JOIN chains c ON c.replica = e.replica AND e.seq <= c.contiguous "
-                + "ORDER BY \(order)")
+                + "\(after)ORDER BY \(order)",
+            arguments: key.map { [$0.hlc, $0.replica, $0.seq, $0.id] } ?? [])
         while let row = try rows.next() { try visit(try decode(row)) }
     }
 
@@ -243,17 +247,6 @@ extension EventLog {
         let rows = try Row.fetchCursor(
             db, sql: "SELECT \(columns) FROM \(from) WHERE e.replica = ? AND e.seq > ? ORDER BY e.seq, e.id",
             arguments: [replica, after])
-        while let row = try rows.next() { try visit(try decode(row)) }
-    }
-
-    /// Projectable events that sort after `key`, in projection order.
-    static func forEach(after key: OrderKey, _ db: Database, _ visit: (StoredEvent) throws -> Void) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql:
-                "SELECT \(columns) FROM \(from) JOIN chains c ON c.replica = e.replica AND e.seq <= c.contiguous "
-                + "WHERE (e.hlc, e.replica, e.seq, e.id) > (?, ?, ?, ?) ORDER BY \(order)",
-            arguments: [key.hlc, key.replica, key.seq, key.id])
         while let row = try rows.next() { try visit(try decode(row)) }
     }
 
