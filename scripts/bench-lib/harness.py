@@ -73,24 +73,15 @@ def ensure_peers(root: str) -> dict:
     return status
 
 
-def release_flags(root: str) -> list:
-    """The flags of the shipped build (scripts/release-flags says which and why)."""
-    out = subprocess.run([os.path.join(root, "scripts", "release-flags")], capture_output=True, text=True,
-                         check=True)
-    return out.stdout.split()
-
-
 def build(root: str) -> str:
-    """Release builds of lore and the two bench tools; returns the folder holding them."""
-    release = release_flags(root)
-    for product in ("lore", "lore-bench", "raw-sqlite-bench"):
-        command = ["swift", "build", *release, "--product", product]
-        step(" ".join(command))
-        if subprocess.run(command, cwd=root, stdout=sys.stderr).returncode:
-            raise BenchFailure(f"the release build of {product} failed")
-    out = subprocess.run(["swift", "build", *release, "--show-bin-path"], cwd=root,
-                         capture_output=True, text=True, check=True)
-    return out.stdout.strip()
+    """Release builds of lore and the two bench tools (scripts/release-build: the shipped
+    flags); returns the folder holding them."""
+    products = ["lore", "lore-bench", "raw-sqlite-bench"]
+    done = subprocess.run([os.path.join(root, "scripts", "release-build"), *products], cwd=root,
+                          stdout=subprocess.PIPE, stderr=sys.stderr, text=True)
+    if done.returncode:
+        raise BenchFailure("the release build failed (scripts/release-build)")
+    return done.stdout.strip().splitlines()[-1]
 
 
 def run_json(args: list, cwd: str = None, env: dict = None, memory: bool = False, lore: bool = True) -> dict:
