@@ -88,9 +88,10 @@ enum SearchProjection: Projection {
             sql: "INSERT INTO search_docs (\(columns)) \(DocumentSource.note.select) ORDER BY n.note")
         try db.execute(
             sql: "INSERT INTO search_docs (\(columns)) \(DocumentSource.component.select) ORDER BY c.name")
-        for index in ftsTables {
-            try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('rebuild')")
-            try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('optimize')")
+        try inBulk(true, db) {
+            for index in ftsTables {
+                try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('rebuild')")
+            }
         }
     }
 
@@ -123,8 +124,9 @@ enum SearchProjection: Projection {
     /// index, ends by merging each index into one segment (`optimize`).
     static let bulkDocuments = 1_000
 
-    /// Keeps each index in few segments after a bulk write: FTS5 looks a query's words up in
-    /// every segment, and a large write leaves many (a 100,000-record store had 17 and 23).
+    /// Whether a write is large enough to end with each index merged into one segment
+    /// (``inBulk(_:_:_:)``): FTS5 looks a query's words up in every segment, and a large write
+    /// leaves many (a 100,000-record store had 17 and 23).
     ///
     /// Small writes are left to FTS5's own merging. Merging a bounded number of pages after
     /// each (`merge`) soon reached the level of the one large segment an `optimize` leaves
@@ -133,10 +135,41 @@ enum SearchProjection: Projection {
     /// - Parameters:
     ///   - written: how many documents this write rewrote.
     ///   - documents: about how many the index holds.
-    private static func compact(written: Int, documents: Int64, _ db: Database) throws {
-        guard written >= bulkDocuments, Int64(written) * 8 >= documents else { return }
+    private static func isBulk(written: Int, documents: Int64) -> Bool {
+        written >= bulkDocuments && Int64(written) * 8 >= documents
+    }
+
+    /// Runs `write`, which adds many documents to every index, and then merges each index
+    /// into one segment (`optimize`); runs `write` alone when `bulk` is false.
+    ///
+    /// FTS5 writes the terms it holds in memory as a new segment every `hashsize` bytes
+    /// (1 MiB by default) and merges segments as it goes (`automerge`, 4 at a time). The
+    /// `optimize` at the end rewrites everything once more, so during `write` the merging is
+    /// off and the memory larger (8 MiB per index), and both are set back to FTS5's defaults
+    /// after, in the same transaction (the settings live in each index's `_config` table).
+    /// Measured at 30,000 events: bulk append 9.0k → 10.3k events/s, rebuild 2.84 → 2.48 s,
+    /// for ~13 MB more peak memory.
+    private static func inBulk(_ bulk: Bool, _ db: Database, _ write: () throws -> Void) throws {
+        guard bulk else { return try write() }
+        try configure(automerge: 0, crisismerge: 1_999, hashsize: bulkHashSize, db)
+        try write()
         for index in ftsTables {
             try db.execute(cached: "INSERT INTO \(index) (\(index)) VALUES ('optimize')")
+        }
+        try configure(automerge: 4, crisismerge: 16, hashsize: 1 << 20, db)
+    }
+
+    /// How much of the terms of a bulk write each index holds in memory before writing them.
+    private static let bulkHashSize = 8 << 20
+
+    private static func configure(automerge: Int, crisismerge: Int, hashsize: Int, _ db: Database) throws {
+        for index in ftsTables {
+            for (name, value) in [
+                ("automerge", automerge), ("crisismerge", crisismerge), ("hashsize", hashsize),
+            ] {
+                try db.execute(
+                    cached: "INSERT INTO \(index) (\(index), rank) VALUES (?, ?)", arguments: [name, value])
+            }
         }
     }
 
@@ -264,15 +297,17 @@ enum SearchProjection: Projection {
                     "INSERT INTO search_docs (\(columns)) \(source.select) WHERE \(source.key) IN \(pending) "
                     + "ORDER BY \(source.key)", arguments: [source.rawValue])
         }
-        for index in ftsTables {
-            try db.execute(
-                cached: """
-                    INSERT INTO \(index) (rowid, \(indexed(index)))
-                    SELECT doc, \(indexed(index)) FROM search_docs WHERE doc > ? ORDER BY doc
-                    """, arguments: [before])
-        }
         let after = try Int64.fetchOne(db, cached: "SELECT coalesce(max(doc), 0) FROM search_docs") ?? 0
-        try compact(written: Int(after - before), documents: after, db)
+        let bulk = isBulk(written: Int(after - before), documents: after)
+        try inBulk(bulk, db) {
+            for index in ftsTables {
+                try db.execute(
+                    cached: """
+                        INSERT INTO \(index) (rowid, \(indexed(index)))
+                        SELECT doc, \(indexed(index)) FROM search_docs WHERE doc > ? ORDER BY doc
+                        """, arguments: [before])
+            }
+        }
         try db.execute(cached: "DELETE FROM temp.search_pending")
     }
 }

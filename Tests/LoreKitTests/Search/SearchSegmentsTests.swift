@@ -51,8 +51,35 @@ import Testing
         }
         try store.append(batch)
         #expect(try Self.segmentCounts(store) == [1, 1, 1])
+        #expect(try Self.mergeSettings(store) == Self.defaultMergeSettings)
         try store.rebuild()
         #expect(try Self.segmentCounts(store) == [1, 1, 1])
+        #expect(try Self.mergeSettings(store) == Self.defaultMergeSettings)
         #expect(try store.search("w5x").hits.isEmpty == false)
+
+        // Bulk writes turn FTS5's own merging off while they run; the writes after them
+        // merge again, so twenty single records do not leave twenty segments.
+        for number in 1...20 {
+            try store.recordADR(ADRDraft(title: "Small \(number)", context: Self.text(number)))
+        }
+        #expect(try Self.segmentCounts(store).allSatisfy { $0 < 12 })
     }
+
+    /// FTS5's merge settings as each index stores them, in index order.
+    static func mergeSettings(_ store: Store) throws -> [[String: Int]] {
+        try store.read { db in
+            try ["search_fts", "search_trigram", "search_title"].map { index in
+                Dictionary(
+                    uniqueKeysWithValues: try Row.fetchAll(
+                        db,
+                        sql:
+                            "SELECT k, v FROM \(index)_config WHERE k IN ('automerge', 'crisismerge', 'hashsize')"
+                    ).map { ($0["k"] as String, $0["v"] as Int) })
+            }
+        }
+    }
+
+    /// FTS5's defaults, written back after every bulk write.
+    static let defaultMergeSettings = Array(
+        repeating: ["automerge": 4, "crisismerge": 16, "hashsize": 1 << 20], count: 3)
 }
