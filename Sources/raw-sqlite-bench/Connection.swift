@@ -75,6 +75,16 @@ final class Statement {
         }
     }
 
+    func bind(_ index: Int32, _ value: SQLValue) {
+        switch value {
+        case .null: sqlite3_bind_null(statement, index)
+        case .integer(let integer): bind(index, integer)
+        case .real(let real): sqlite3_bind_double(statement, index, real)
+        case .text(let text): bind(index, text)
+        case .blob(let blob): bind(index, blob)
+        }
+    }
+
     /// Runs an insert or update to completion and resets the statement for the next row.
     func run() throws {
         let code = sqlite3_step(statement)
@@ -93,6 +103,19 @@ final class Statement {
 
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
+    var columnCount: Int32 { sqlite3_column_count(statement) }
+
+    /// A column's value in whichever type SQLite stored it.
+    func value(_ column: Int32) -> SQLValue {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: .integer(int(column))
+        case SQLITE_FLOAT: .real(sqlite3_column_double(statement, column))
+        case SQLITE_TEXT: .text(text(column))
+        case SQLITE_BLOB: .blob(blob(column) ?? [])
+        default: .null
+        }
+    }
+
     func text(_ column: Int32) -> String {
         guard let pointer = sqlite3_column_text(statement, column) else { return "" }
         return String(cString: pointer)
@@ -104,4 +127,13 @@ final class Statement {
         guard count > 0, let pointer = sqlite3_column_blob(statement, column) else { return [] }
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
+}
+
+/// A value of any SQLite storage class, to copy rows whose columns the benchmark does not name.
+enum SQLValue {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
 }

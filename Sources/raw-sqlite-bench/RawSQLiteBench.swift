@@ -5,12 +5,17 @@ import GRDBSQLite
 /// search text as a lore store, written through SQLite's C API with nothing else: no signing,
 /// hashing, encoding or projections.
 ///
-///     raw-sqlite-bench bulk   --from LORE.db --out RAW.db
+///     raw-sqlite-bench bulk   --from LORE.db --out RAW.db [--search one-table|lore]
 ///     raw-sqlite-bench single --from LORE.db --out RAW.db --count N
 ///
 /// `bulk` inserts every row in one transaction; `single` commits one event (its row, its
 /// payload and a search document) per transaction, at the durability lore uses (WAL,
 /// synchronous=FULL), on top of the source's rows. Each prints one JSON line.
+///
+/// The search text goes into one FTS5 table by default (the raw limit as issue 7 defines
+/// it). With `--search lore` it goes where lore puts it instead: the rows of `search_docs`
+/// and lore's three FTS5 indexes over them, created from the source's own schema, so that
+/// lore can also be compared with the cost of its search schema alone.
 @main
 struct RawSQLiteBench {
     static func main() {
@@ -26,7 +31,8 @@ struct RawSQLiteBench {
                 throw SQLiteError(
                     description: "usage: raw-sqlite-bench bulk|single --from LORE.db --out RAW.db")
             }
-            let rows = try SourceRows(path: from)
+            let loreSearch = options["--search"] == "lore"
+            let rows = try SourceRows(path: from, loreSearch: loreSearch)
             switch words.first {
             case "bulk": try bulk(rows, out: out)
             case "single": try single(rows, out: out, count: Int(options["--count"] ?? "") ?? 200)
@@ -39,16 +45,17 @@ struct RawSQLiteBench {
     }
 
     static func bulk(_ rows: SourceRows, out: String) throws {
-        let target = try RawStore(path: out)
+        let target = try RawStore(path: out, search: rows.search)
         let start = ProcessInfo.processInfo.systemUptime
         try target.connection.execute("BEGIN IMMEDIATE")
         for event in rows.events { try target.insert(event) }
         for doc in rows.docs { try target.insert(doc) }
+        try target.insertSearchDocuments()
         try target.connection.execute("COMMIT")
         let seconds = ProcessInfo.processInfo.systemUptime - start
         print(
             """
-            {"scenario":"raw-bulk","events":\(rows.events.count),"docs":\(rows.docs.count),\
+            {"scenario":"raw-bulk","events":\(rows.events.count),"docs":\(rows.search?.rows.count ?? rows.docs.count),\
             "seconds":\(seconds),"events_per_s":\(Double(rows.events.count) / seconds)}
             """)
     }
@@ -108,12 +115,40 @@ struct DocRow {
     var body: String
 }
 
+/// lore's search schema as a source store has it: the statements that create `search_docs`
+/// (with its indexes) and the FTS5 indexes over it, and every row of `search_docs`.
+struct LoreSearchRows {
+    var schema: [String] = []
+    var indexes: [String] = []
+    var rows: [[SQLValue]] = []
+
+    init(_ source: Connection) throws {
+        let schema = try source.prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE tbl_name LIKE 'search%' AND sql IS NOT NULL ORDER BY rowid"
+        )
+        while try schema.step() {
+            let name = schema.text(0)
+            let sql = schema.text(1)
+            if name == "search_docs" || sql.hasPrefix("CREATE INDEX") && sql.contains("search_docs") {
+                self.schema.append(sql)
+            } else if sql.contains("USING fts5 (") && sql.contains("search_docs") {
+                self.schema.append(sql)
+                indexes.append(name)
+            }
+        }
+        let rows = try source.prepare("SELECT * FROM search_docs ORDER BY doc")
+        while try rows.step() { self.rows.append((0..<rows.columnCount).map(rows.value)) }
+    }
+}
+
 /// Every event row and search document of a lore store, read into memory before timing.
 struct SourceRows {
     var events: [EventRow] = []
     var docs: [DocRow] = []
+    /// With `--search lore`: lore's own search rows and schema, instead of `docs`.
+    var search: LoreSearchRows?
 
-    init(path: String) throws {
+    init(path: String, loreSearch: Bool = false) throws {
         let source = try Connection(path: path)
         let events = try source.prepare(
             """
@@ -127,6 +162,10 @@ struct SourceRows {
                     kind: events.text(4), stream: events.text(5), body: events.blob(6) ?? [],
                     sig: events.blob(7) ?? [], salt: events.blob(8), payload: events.blob(9)))
         }
+        if loreSearch {
+            search = try LoreSearchRows(source)
+            return
+        }
         let docs = try source.prepare("SELECT title, decision, tags, body FROM search_docs ORDER BY doc")
         while try docs.step() {
             self.docs.append(
@@ -136,14 +175,16 @@ struct SourceRows {
 }
 
 /// A new database with lore's event tables (same columns, keys, indexes and triggers) and
-/// one FTS5 table over the search text, at lore's durability.
+/// one FTS5 table over the search text (or lore's search schema), at lore's durability.
 final class RawStore {
     let connection: Connection
     private let insertEvent: Statement
     private let insertPayload: Statement
     private let insertDoc: Statement
+    private let search: LoreSearchRows?
 
-    init(path: String) throws {
+    init(path: String, search: LoreSearchRows? = nil) throws {
+        self.search = search
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         connection = try Connection(path: path)
         try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
@@ -166,6 +207,22 @@ final class RawStore {
             "INSERT INTO events (id, replica, seq, hlc, kind, stream, body, sig) VALUES (?,?,?,?,?,?,?,?)")
         insertPayload = try connection.prepare("INSERT INTO payloads (pos, salt, payload) VALUES (?,?,?)")
         insertDoc = try connection.prepare("INSERT INTO docs (title, decision, tags, body) VALUES (?,?,?,?)")
+        for statement in search?.schema ?? [] { try connection.execute(statement) }
+    }
+
+    /// With lore's search schema: every `search_docs` row, then each FTS5 index filled from
+    /// them (`rebuild`, as lore's own rebuild fills them), at FTS5's default settings.
+    func insertSearchDocuments() throws {
+        guard let search, let width = search.rows.first?.count else { return }
+        let insert = try connection.prepare(
+            "INSERT INTO search_docs VALUES (\(Array(repeating: "?", count: width).joined(separator: ",")))")
+        for row in search.rows {
+            for (column, value) in row.enumerated() { insert.bind(Int32(column + 1), value) }
+            try insert.run()
+        }
+        for index in search.indexes {
+            try connection.execute("INSERT INTO \(index) (\(index)) VALUES ('rebuild')")
+        }
     }
 
     func insert(_ event: EventRow) throws {
