@@ -79,7 +79,25 @@ import Testing
         }
     }
 
-    /// FTS5's defaults, written back after every bulk write.
-    static let defaultMergeSettings = Array(
-        repeating: ["automerge": 4, "crisismerge": 16, "hashsize": 1 << 20], count: 3)
+    /// FTS5's defaults, written back after a bulk write to indexes that had no settings.
+    static let defaultMergeSettings = Array(repeating: SearchProjection.defaultMergeSettings, count: 3)
+
+    @Test func aBulkWriteKeepsAnIndexsOwnMergeSettings() throws {
+        let (store, folder) = try TestStore.make()
+        defer { TestStore.cleanUp(folder) }
+        try store.write { db, _ in
+            try db.execute(sql: "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 8)")
+        }
+        let batch = (1...SearchProjection.bulkDocuments + 10).map { number in
+            let adr = ADRID(UUID())
+            let payload = EventPayload.adrRecorded(
+                ADRRecorded(
+                    adr: adr, number: number, title: "Record \(number)", status: "proposed",
+                    date: "2024-01-01"))
+            return (stream: adr.stream, payload: payload, deps: [EventID]())
+        }
+        try store.append(batch)
+        #expect(try Self.mergeSettings(store)[0]["automerge"] == 8)
+        #expect(try Self.mergeSettings(store)[1] == SearchProjection.defaultMergeSettings)
+    }
 }
