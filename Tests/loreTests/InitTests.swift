@@ -18,6 +18,12 @@ import Testing
         #expect(mode & 0o777 == 0o600, "key file mode is \(String(mode, radix: 8))")
         #expect(result.stdout.contains(keyFile.path), "init should say where the key is: \(result)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent(".config").path))
+        #if os(Linux)
+            // Without --site, the site is the machine's name as the kernel knows it.
+            let host = try String(contentsOfFile: "/proc/sys/kernel/hostname", encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(result.stdout.contains("at site '\(host)'"), "\(result)")
+        #endif
 
         // Neither the key's text nor its raw bytes may appear anywhere inside `.lore`.
         let keyText = try String(contentsOf: keyFile, encoding: .utf8).trimmingCharacters(

@@ -29,7 +29,7 @@ extension Lore {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let location = StoreLocation.forNewStore(at: path, relativeTo: cwd)
             let keyRing = KeyRing.fromEnvironment(environment)
-            let site = site ?? ProcessInfo.processInfo.hostName
+            let site = site ?? HostName.current
             let author = try author.map(Authors.validate) ?? Authors.default(environment)
             let store: Store
             if let join {
