@@ -35,7 +35,9 @@ struct RawSQLiteBench {
             let rows = try SourceRows(path: from, loreSearch: loreSearch)
             switch words.first {
             case "bulk": try bulk(rows, out: out)
-            case "single": try single(rows, out: out, count: Int(options["--count"] ?? "") ?? 200)
+            case "single":
+                guard !loreSearch else { throw SQLiteError(description: "--search is for bulk only") }
+                try single(rows, out: out, count: Int(options["--count"] ?? "") ?? 200)
             default: throw SQLiteError(description: "unknown command '\(words.first ?? "")'")
             }
         } catch {
@@ -136,6 +138,9 @@ struct LoreSearchRows {
                 indexes.append(name)
             }
         }
+        guard indexes.count == 3 else {
+            throw SQLiteError(description: "expected lore's three FTS5 indexes, found \(indexes)")
+        }
         let rows = try source.prepare("SELECT * FROM search_docs ORDER BY doc")
         while try rows.step() { self.rows.append((0..<rows.columnCount).map(rows.value)) }
     }
@@ -211,7 +216,8 @@ final class RawStore {
     }
 
     /// With lore's search schema: every `search_docs` row, then each FTS5 index filled from
-    /// them (`rebuild`, as lore's own rebuild fills them), at FTS5's default settings.
+    /// them as lore's own rebuild fills them: `rebuild` with FTS5's merging off and 8 MiB of
+    /// pending terms, then `optimize` (`SearchProjection.inBulk` in LoreKit).
     func insertSearchDocuments() throws {
         guard let search, let width = search.rows.first?.count else { return }
         let insert = try connection.prepare(
@@ -221,7 +227,14 @@ final class RawStore {
             try insert.run()
         }
         for index in search.indexes {
-            try connection.execute("INSERT INTO \(index) (\(index)) VALUES ('rebuild')")
+            try connection.execute(
+                """
+                INSERT INTO \(index) (\(index), rank) VALUES ('automerge', 0);
+                INSERT INTO \(index) (\(index), rank) VALUES ('crisismerge', 64);
+                INSERT INTO \(index) (\(index), rank) VALUES ('hashsize', 8388608);
+                INSERT INTO \(index) (\(index)) VALUES ('rebuild');
+                INSERT INTO \(index) (\(index)) VALUES ('optimize');
+                """)
         }
     }
 

@@ -79,9 +79,10 @@ def build(root: str) -> str:
     products = ["lore", "lore-bench", "raw-sqlite-bench"]
     done = subprocess.run([os.path.join(root, "scripts", "release-build"), *products], cwd=root,
                           stdout=subprocess.PIPE, stderr=sys.stderr, text=True)
-    if done.returncode:
+    lines = done.stdout.strip().splitlines()
+    if done.returncode or not lines or not os.path.isdir(lines[-1]):
         raise BenchFailure("the release build failed (scripts/release-build)")
-    return done.stdout.strip().splitlines()[-1]
+    return lines[-1]
 
 
 def run_json(args: list, cwd: str = None, env: dict = None, memory: bool = False, lore: bool = True) -> dict:
