@@ -11,12 +11,15 @@ import Testing
     /// the flag, and what the quick reading must leave to the parser.
     static let vocabulary = [
         "--context", "--tag", "--status", "--file", "--store", "--json", "--help", "-h", "--", "--tag=db",
-        "--bogus", "help", "Use Postgres", "", "accepted", "nope", "-x",
+        "--bogus", "--version", "--generate-completion-script", "help", "Use Postgres", "", "accepted",
+        "nope",
+        "-x",
     ]
     /// Every option with a value, for longer lines.
     static let options = ADRNewRequest.quickOptions.sorted().map { "--" + $0 }
     static let values = [
-        "Use Postgres", "", "accepted", "Proposed", "nope", "2026-01-02", "12", "-x", "--json",
+        "Use Postgres", "", "accepted", "Proposed", "nope", "2026-01-02", "12", "-x", "--json", "-", "---x",
+        "\u{2013}x", "-\u{301}x",
     ]
     static let titles = ["Use Postgres", "", "help", "12"]
 
