@@ -80,6 +80,14 @@ enum Projector {
         return key
     }
 
+    /// Whether ``catchUp(earliest:_:)`` would rebuild every projection: something new sorts
+    /// at or before the checkpoint.
+    static func needsRebuild(earliest: OrderKey?, _ db: Database) throws -> Bool {
+        guard let earliest else { return false }
+        guard let checkpoint = try checkpoint(db) else { return true }
+        return !(checkpoint < earliest)
+    }
+
     /// Brings the projections up to date after foreign events arrived: when the earliest
     /// newly projectable event sorts after the checkpoint, the new events are folded in
     /// order; otherwise everything is rebuilt, so the fold stays in (hlc, replica, seq) order.

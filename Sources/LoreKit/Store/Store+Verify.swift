@@ -153,6 +153,24 @@ extension Store {
 }
 
 extension Store {
+    /// Rebuilds the projections of a store marked as pending it (a join commits the events
+    /// it imported first), and clears the mark, in one transaction; does nothing otherwise.
+    ///
+    /// The log was checked as it was imported, so unlike ``rebuild(progress:)`` nothing is
+    /// verified or compared: the second connection and core only read and decode the log.
+    func foldPendingProjections(progress: ProgressReport? = nil) throws {
+        let path = location.database.path
+        try StoreErrors.mapping(path: path) {
+            try queue.writeWithoutTransaction { db in
+                try db.transaction(.immediate) {
+                    guard try StoreMetadata.get(.projectionsPending, db) != nil else { return }
+                    try Projector.rebuild(db, progress: progress, source: Self.eventsRead(from: path))
+                    try StoreMetadata.remove(.projectionsPending, in: db)
+                }
+            }
+        }
+    }
+
     /// The committed log, read and decoded on a second connection and thread while the
     /// caller folds: a tenth of a rebuild moves off the writer. Only for a write that has not
     /// added events (the second connection sees the last commit), under the write lock.

@@ -80,7 +80,12 @@ public final class Store: Sendable {
         }
         let store = try Store(
             location: location, keyRing: keyRing, environment: environment, upgrading: upgrading)
-        _ = try store.info()
+        let pending = try store.read { db in
+            _ = try StoreMetadata.info(db)
+            return try StoreMetadata.get(.projectionsPending, db) != nil
+        }
+        // A join that stopped between committing its events and folding them.
+        if pending { try store.foldPendingProjections() }
         return store
     }
 

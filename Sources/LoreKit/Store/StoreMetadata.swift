@@ -5,6 +5,13 @@ enum StoreMetadata {
     enum Key: String {
         case storeID = "store_id"
         case name, replica, site, author
+        /// Set while the projections lag the log on purpose: a join commits the events it
+        /// imported before it folds them (``Store/foldPendingProjections()``).
+        case projectionsPending = "projections_pending"
+    }
+
+    static func remove(_ key: Key, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM store_meta WHERE key = ?", arguments: [key.rawValue])
     }
 
     static func get(_ key: Key, _ db: Database) throws -> String? {

@@ -41,6 +41,16 @@ extension Store {
     /// - Throws: ``SyncError`` for a file that is not a bundle, is damaged, truncated, newer,
     ///   or of another store; the store is then unchanged.
     public func importBundles(_ urls: [URL], progress: ProgressReport? = nil) throws -> SyncReport {
+        try importBundles(urls, progress: progress, deferringProjections: false)
+    }
+
+    /// Imports bundles; with `deferringProjections`, events that need the projections rebuilt
+    /// are committed with the store marked as pending that rebuild instead
+    /// (``foldPendingProjections()`` does it, and ``open(_:keyRing:environment:upgrading:)``
+    /// finishes it after a crash).
+    func importBundles(_ urls: [URL], progress: ProgressReport? = nil, deferringProjections: Bool) throws
+        -> SyncReport
+    {
         let storeID = try info().id
         // The headers say how many events follow (the trailers prove it), for the progress bar.
         let total = try urls.reduce(0) { $0 + (try BundleReader.header($1)).count }
@@ -60,7 +70,7 @@ extension Store {
                 importer.report.files.append(url.path)
             }
             progress?(total, total)
-            try importer.finish(appender)
+            try importer.finish(appender, deferringRebuild: deferringProjections)
             return importer.report
         }
     }
@@ -116,8 +126,9 @@ struct BundleImporter {
         report.added += 1
     }
 
-    /// Projects what became projectable, lists held ranges, and moves off a cloned replica.
-    mutating func finish(_ appender: Appender) throws {
+    /// Projects what became projectable (or, when that means a rebuild and `deferringRebuild`,
+    /// marks the store as pending it), lists held ranges, and moves off a cloned replica.
+    mutating func finish(_ appender: Appender, deferringRebuild: Bool = false) throws {
         for replica in touched.sorted() { try EventLog.extendChain(replica, db) }
         let after = try EventLog.chains(db)
         var earliest = earliestFork
@@ -129,7 +140,11 @@ struct BundleImporter {
             }
         }
         try appender.settle(db)
-        try Projector.catchUp(earliest: earliest, db)
+        if deferringRebuild, !cloned, try Projector.needsRebuild(earliest: earliest, db) {
+            try StoreMetadata.set([.projectionsPending: "rebuild"], in: db)
+        } else {
+            try Projector.catchUp(earliest: earliest, db)
+        }
         report.held = try EventLog.heldRanges(db)
         if cloned {
             report.newReplica = try appender.moveToNewReplica(db).rawValue

@@ -41,7 +41,11 @@ extension Store {
             environment: environment,
             storeID: StoreID(storeID))
         do {
-            let report = try store.importBundles(bundles)
+            // Two transactions: the events, then the projections folded from them with the
+            // log read and decoded on a second core (a join is mostly a rebuild). A crash in
+            // between leaves the store marked, and the next open folds it.
+            let report = try store.importBundles(bundles, deferringProjections: true)
+            try store.foldPendingProjections()
             try store.markSeen(folderBundles)
             return (store, report)
         } catch {
