@@ -40,19 +40,22 @@ extension Store {
             location, name: headers[0].name ?? "", site: site, author: author, keyRing: keyRing,
             environment: environment,
             storeID: StoreID(storeID))
+        // Two transactions: the events, then the projections folded from them with the log
+        // read and decoded on a second core (a join is mostly a rebuild).
+        let report: SyncReport
         do {
-            // Two transactions: the events, then the projections folded from them with the
-            // log read and decoded on a second core (a join is mostly a rebuild). A crash in
-            // between leaves the store marked, and the next open folds it.
-            let report = try store.importBundles(bundles, deferringProjections: true)
-            try store.foldPendingProjections()
-            try store.markSeen(folderBundles)
-            return (store, report)
+            report = try store.importBundles(bundles, deferringProjections: true)
         } catch {
             let replica = try? store.info().replica
             try? FileManager.default.removeItem(at: location.folder)
             if let replica { try? FileManager.default.removeItem(at: keyRing.keyFile(for: replica)) }
             throw error
         }
+        // The events are committed: a fold that fails (or another process that opened the
+        // new store first and is folding it) leaves the store marked, and whichever command
+        // opens it next finishes the fold, so nothing is removed from here on.
+        try store.foldPendingProjections()
+        try store.markSeen(folderBundles)
+        return (store, report)
     }
 }

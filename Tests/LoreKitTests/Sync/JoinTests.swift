@@ -58,5 +58,10 @@ import Testing
         _ = try other.importBundles([bundle])
         let digests = try [joined, other].map { store in try store.read { try Projector.digest($0) } }
         #expect(digests[0] == digests[1])
+        let checkpoints = try [joined, other].map { store in
+            try store.read { try Projector.checkpoint($0).map { [$0.hlc, $0.seq] } }
+        }
+        #expect(checkpoints[0] != nil && checkpoints[0] == checkpoints[1])
+        #expect(try joined.verify().ok)
     }
 }
