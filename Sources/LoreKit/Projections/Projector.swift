@@ -84,8 +84,14 @@ enum Projector {
     /// at or before the checkpoint.
     static func needsRebuild(earliest: OrderKey?, _ db: Database) throws -> Bool {
         guard let earliest else { return false }
-        guard let checkpoint = try checkpoint(db) else { return true }
-        return !(checkpoint < earliest)
+        return try foldStart(earliest: earliest, db) == nil
+    }
+
+    /// The checkpoint to fold on from, when everything that became projectable sorts after
+    /// it; nil when the projections must be rebuilt instead.
+    private static func foldStart(earliest: OrderKey, _ db: Database) throws -> OrderKey? {
+        guard let checkpoint = try checkpoint(db), checkpoint < earliest else { return nil }
+        return checkpoint
     }
 
     /// Brings the projections up to date after foreign events arrived: when the earliest
@@ -95,7 +101,7 @@ enum Projector {
     /// - Parameter earliest: the smallest order key among events that became projectable.
     static func catchUp(earliest: OrderKey?, _ db: Database) throws {
         guard let earliest else { return }
-        guard let checkpoint = try checkpoint(db), checkpoint < earliest else {
+        guard let checkpoint = try foldStart(earliest: earliest, db) else {
             try rebuild(db)
             return
         }

@@ -80,12 +80,11 @@ public final class Store: Sendable {
         }
         let store = try Store(
             location: location, keyRing: keyRing, environment: environment, upgrading: upgrading)
-        let pending = try store.read { db in
-            _ = try StoreMetadata.info(db)
-            return try StoreMetadata.get(.projectionsPending, db) != nil
-        }
-        // A join that stopped between committing its events and folding them.
-        if pending { try store.foldPendingProjections() }
+        // One read: the facts every command needs (a store lacking them is damaged), and
+        // whether a join stopped between committing its events and folding them.
+        let values = try store.read { db in try StoreMetadata.values(db) }
+        _ = try StoreMetadata.info(from: values, path: location.database.path)
+        if values[.projectionsPending] != nil { try store.foldPendingProjections() }
         return store
     }
 

@@ -27,14 +27,29 @@ enum StoreMetadata {
         }
     }
 
+    /// Every value the store holds, in one read (unknown keys left out).
+    static func values(_ db: Database) throws -> [Key: String] {
+        var values: [Key: String] = [:]
+        for row in try Row.fetchAll(db, cached: "SELECT key, value FROM store_meta") {
+            let name: String = row[0]
+            if let key = Key(rawValue: name) { values[key] = row[1] }
+        }
+        return values
+    }
+
     static func info(_ db: Database) throws -> StoreInfo {
-        guard let id = try get(.storeID, db), let text = try get(.replica, db),
-            let replica = ReplicaID(text)
-        else {
-            throw StoreError.damaged(path: db.description, reason: "store_meta lacks the store id or replica")
+        try info(from: values(db), path: db.description)
+    }
+
+    /// The store's facts from its ``values(_:)``.
+    ///
+    /// - Throws: ``StoreError/damaged(path:reason:)`` when the id or the replica is missing.
+    static func info(from values: [Key: String], path: String) throws -> StoreInfo {
+        guard let id = values[.storeID], let text = values[.replica], let replica = ReplicaID(text) else {
+            throw StoreError.damaged(path: path, reason: "store_meta lacks the store id or replica")
         }
         return StoreInfo(
-            id: StoreID(id), name: try get(.name, db) ?? "", replica: replica,
-            site: try get(.site, db) ?? "", author: try get(.author, db) ?? "")
+            id: StoreID(id), name: values[.name] ?? "", replica: replica, site: values[.site] ?? "",
+            author: values[.author] ?? "")
     }
 }

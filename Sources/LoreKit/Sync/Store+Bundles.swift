@@ -128,7 +128,7 @@ struct BundleImporter {
 
     /// Projects what became projectable (or, when that means a rebuild and `deferringRebuild`,
     /// marks the store as pending it), lists held ranges, and moves off a cloned replica.
-    mutating func finish(_ appender: Appender, deferringRebuild: Bool = false) throws {
+    mutating func finish(_ appender: Appender, deferringRebuild: Bool) throws {
         for replica in touched.sorted() { try EventLog.extendChain(replica, db) }
         let after = try EventLog.chains(db)
         var earliest = earliestFork
