@@ -167,7 +167,14 @@ enum SearchQueries {
     ) throws -> [(row: SearchRow, fields: [String])] {
         let ascii = pieces.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }
         let fold = ascii ? "lower" : foldFunction
-        if !ascii {
+        // Defined once per connection: defining a function again expires every prepared
+        // statement on it.
+        if !ascii,
+            try
+                !(Bool.fetchOne(
+                    db, cached: "SELECT 1 FROM pragma_function_list WHERE name = ?", arguments: [foldFunction]
+                ) ?? false)
+        {
             db.add(
                 function: DatabaseFunction(foldFunction, argumentCount: 1, pure: true) {
                     String.fromDatabaseValue($0[0])?.lowercased()
