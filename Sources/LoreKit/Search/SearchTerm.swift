@@ -28,9 +28,10 @@ struct SearchTerm: Hashable {
     var isSearchable: Bool { text.contains(where: Self.isWordCharacter) }
 
     /// The FTS5 string: `"text"` with `"` doubled, then `*` for a prefix.
-    var expression: String {
-        "\"" + text.replacing("\"", with: "\"\"") + "\"" + (isPrefix ? "*" : "")
-    }
+    var expression: String { Self.quoted(text) + (isPrefix ? "*" : "") }
+
+    /// `text` as one FTS5 string, `"` doubled: user text reaches MATCH only this way.
+    static func quoted(_ text: String) -> String { "\"" + text.replacing("\"", with: "\"\"") + "\"" }
 
     /// This term's part of ``SearchQuery/text``: the content, or what was typed when the
     /// content is blank (`"` stays `"`).

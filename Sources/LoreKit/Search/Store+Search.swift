@@ -70,10 +70,7 @@ struct SearchEngine {
             // A question ("why kafka not rabbitmq") rarely has every word in one record: then
             // records with some of the words, best first (bm25 rewards those with more).
             if hits.isEmpty, !raw, query.words.count > 1 {
-                let relaxed = query.words.map {
-                    "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                }
-                .joined(separator: " OR ")
+                let relaxed = query.words.map(SearchTerm.quoted).joined(separator: " OR ")
                 explain.append("no record has every word; search_fts MATCH \(relaxed)")
                 hits += try words(relaxed, raw: false, text: text, limit: limit).filter {
                     !seen.contains($0.ref)

@@ -29,7 +29,7 @@ enum Substrings {
             }
         }
         guard !trigrams.isEmpty else { return nil }
-        return trigrams.map { "\"" + $0.replacing("\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+        return trigrams.map(SearchTerm.quoted).joined(separator: " AND ")
     }
 
     /// Characters of context before the first match in a snippet, and its whole length, about
