@@ -135,12 +135,12 @@ struct RankedMatches {
         guard missing > 0 else { return rows }
         let titled = try SearchQueries.newestMatchingDocuments(
             named, in: "search_title", since: since, before: oldest, upTo: missing, db)
-        guard !titled.isEmpty else { return rows }
+        // Newest first: the last is the oldest document named for the query's words.
+        guard let first = titled.last else { return rows }
         let older = try SearchQueries.ranked(
-            candidates, in: index, documents: documents, since: max(since, titled.min() ?? since),
+            candidates, in: index, documents: documents, since: max(since, first),
             among: titled,
-            walking: try walkable(
-                from: titled.min() ?? oldest, to: oldest, window: window, counts: counts, db),
+            walking: try walkable(from: first, to: oldest, window: window, counts: counts, db),
             window: missing,
             filters: filters, limit: limit, db)
         guard !older.rows.isEmpty else { return rows }

@@ -123,31 +123,26 @@ extension Store {
     @discardableResult
     public func rebuild(progress: ProgressReport? = nil) throws -> ProjectionCheck {
         let path = location.database.path
-        return try StoreErrors.mapping(path: path) {
-            try queue.writeWithoutTransaction { db in
-                try db.transaction(.immediate) {
-                    // Started under the write lock, so the second connection reads exactly the
-                    // state this rebuild replaces: no other write can commit in between.
-                    let before = ConcurrentRead(path: path) { db in
-                        var problems: [VerifyProblem] = []
-                        var notices: [VerifyProblem] = []
-                        let info = try StoreMetadata.info(db)
-                        _ = try LogVerifier.check(
-                            storeID: info.id, local: info.replica.rawValue, signatures: .onePerSegment, db,
-                            into: &problems, notices: &notices)
-                        if let first = problems.first {
-                            throw StoreError.logFailsVerification(
-                                event: first.event.map { String($0.prefix(12)) }, first.message)
-                        }
-                        return try Projector.digest(db)
-                    }
-                    defer { before.wait() }
-                    try Projector.rebuild(db, progress: progress, source: Self.eventsRead(from: path))
-                    return ProjectionCheck(
-                        live: try before.value(), rebuilt: try Projector.digest(db),
-                        events: try EventLog.count(db))
+        return try writeTransaction { db in
+            // Started under the write lock, so the second connection reads exactly the state
+            // this rebuild replaces: no other write can commit in between.
+            let before = ConcurrentRead(path: path) { db in
+                var problems: [VerifyProblem] = []
+                var notices: [VerifyProblem] = []
+                let info = try StoreMetadata.info(db)
+                _ = try LogVerifier.check(
+                    storeID: info.id, local: info.replica.rawValue, signatures: .onePerSegment, db,
+                    into: &problems, notices: &notices)
+                if let first = problems.first {
+                    throw StoreError.logFailsVerification(
+                        event: first.event.map { String($0.prefix(12)) }, first.message)
                 }
+                return try Projector.digest(db)
             }
+            defer { before.wait() }
+            try Projector.rebuild(db, progress: progress, source: Self.eventsRead(from: path))
+            return ProjectionCheck(
+                live: try before.value(), rebuilt: try Projector.digest(db), events: try EventLog.count(db))
         }
     }
 }
@@ -159,15 +154,11 @@ extension Store {
     /// The log was checked as it was imported, so unlike ``rebuild(progress:)`` nothing is
     /// verified or compared: the second connection and core only read and decode the log.
     func foldPendingProjections(progress: ProgressReport? = nil) throws {
-        let path = location.database.path
-        try StoreErrors.mapping(path: path) {
-            try queue.writeWithoutTransaction { db in
-                try db.transaction(.immediate) {
-                    guard try StoreMetadata.get(.projectionsPending, db) != nil else { return }
-                    try Projector.rebuild(db, progress: progress, source: Self.eventsRead(from: path))
-                    try StoreMetadata.remove(.projectionsPending, in: db)
-                }
-            }
+        try writeTransaction { db in
+            guard try StoreMetadata.get(.projectionsPending, db) != nil else { return }
+            try Projector.rebuild(
+                db, progress: progress, source: Self.eventsRead(from: location.database.path))
+            try StoreMetadata.remove(.projectionsPending, in: db)
         }
     }
 

@@ -143,14 +143,20 @@ public final class Store: Sendable {
     ///
     /// - Parameter rollback: run the work and then undo it (a dry run).
     func write<T>(rollback: Bool = false, _ work: (Database, Appender) throws -> T) throws -> T {
+        try writeTransaction(rollback: rollback) { db in
+            let appender = Appender(store: self)
+            let result = try work(db, appender)
+            try appender.finish(db)
+            return result
+        }
+    }
+
+    /// Runs `work` as one immediate transaction without an ``Appender``: for writes that append
+    /// nothing and rework the projections themselves (rebuilds).
+    func writeTransaction<T>(rollback: Bool = false, _ work: (Database) throws -> T) throws -> T {
         try StoreErrors.mapping(path: location.database.path) {
             try queue.writeWithoutTransaction { db in
-                try db.transaction(.immediate, rollback: rollback) {
-                    let appender = Appender(store: self)
-                    let result = try work(db, appender)
-                    try appender.finish(db)
-                    return result
-                }
+                try db.transaction(.immediate, rollback: rollback) { try work(db) }
             }
         }
     }
